@@ -1,0 +1,65 @@
+"""Boundary helpers shared by views and API operations: who may enter the officer workspace."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django_otp import user_has_device
+from ninja.security import SessionAuth
+
+from danvan.accounts.models import User
+from danvan.accounts.selectors import user_is_officer
+
+
+def two_factor_needed(user: User) -> bool:
+    """Officers must pass TOTP when the site requires it; anyone who enrolled must always pass it."""
+    if getattr(user, "is_verified", lambda: False)():
+        return False
+    return user_has_device(user, confirmed=True) or (
+        settings.DANVAN_OFFICER_2FA_REQUIRED and user_is_officer(user=user)
+    )
+
+
+def two_factor_redirect(request: HttpRequest) -> HttpResponse:
+    target = "accounts:otp_verify" if user_has_device(request.user, confirmed=True) else "accounts:otp_setup"
+    response = redirect(target)
+    response["Location"] += f"?next={request.get_full_path()}"
+    return response
+
+
+def officer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Logged in, with an active membership, and past two-factor authentication where required."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        user = request.user
+        if not user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        assert isinstance(user, User)
+        if not user_is_officer(user=user):
+            raise PermissionDenied
+        if two_factor_needed(user):
+            return two_factor_redirect(request)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+class UserAuth(SessionAuth):
+    """Session authentication for the API; officers must have passed two-factor authentication."""
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = super().authenticate(request, key)
+        if user is None or two_factor_needed(user):
+            return None
+        return user
+
+
+user_auth = UserAuth()

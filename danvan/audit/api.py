@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from ninja import Router, Schema
+
+from danvan.accounts.access import user_auth
+from danvan.accounts.models import User
+from danvan.audit.selectors import audit_event_list_for_user
+
+router = Router(tags=["audit"], auth=user_auth)
+
+
+class AuditEventOut(Schema):
+    seq: int
+    created_at: dt.datetime
+    actor_label: str
+    action: str
+    target_type: str
+    target_id: str
+    organization_id: int | None
+    ip: str | None
+
+
+@router.get("/events", response=list[AuditEventOut], summary="Latest audit events the user may read")
+def events(request: HttpRequest, limit: int = 100) -> list[AuditEventOut]:
+    user = request.auth  # type: ignore[attr-defined]
+    assert isinstance(user, User)
+    if not user.has_perm("audit.view_events"):
+        raise PermissionDenied
+    found = audit_event_list_for_user(user=user)[: max(1, min(limit, 500))]
+    return [AuditEventOut.from_orm(e) for e in found]

@@ -1,0 +1,32 @@
+"""The officer workspace's navigation: the seven duties of the source article and their modules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str | None  # None: the module is not yet available
+    duty: int | None = None
+
+
+WORKSPACE_NAV = [
+    NavItem(_("Overview"), "portal:workspace"),
+    NavItem(_("Petitions"), None, 5),
+    NavItem(_("Citizen reception"), None, 5),
+    NavItem(_("Public disclosure"), None, 3),
+    NavItem(_("Consultation"), None, 3),
+    NavItem(_("Supervision"), None, 3),
+    NavItem(_("Coordination"), None, 6),
+    NavItem(_("Skilful Mass Mobilisation"), None, 7),
+    NavItem(_("Dissemination"), None, 1),
+    NavItem(_("Reports"), None),
+    NavItem(_("Organisations"), "accounts:organization_list"),
+    NavItem(_("Administrative units"), "geography:unit_search"),
+    NavItem(_("Audit trail"), "audit:event_list"),
+]
