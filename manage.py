@@ -5,9 +5,15 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(sys.argv)
+    try:
+        execute_from_command_line(sys.argv)
+    except ImproperlyConfigured as exc:
+        # A bad environment variable: say which one, without a stack trace.
+        sys.stderr.write(f"Cấu hình không hợp lệ / configuration error: {exc}\n")
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -110,25 +110,32 @@ def env_redis_url(name: str) -> str | None:
 
 
 def env_email(name: str, default: str) -> dict[str, Any]:
-    """Parse ``EMAIL_URL``: smtp://user:pass@host:587?tls=1, smtps://…, console://, locmem://, file:///dir."""
+    """Parse ``EMAIL_URL`` into a ``MAILERS`` entry.
+
+    Forms: smtp://user:pass@host:587?tls=1, smtps://user:pass@host:465, console://, locmem://, file:///dir.
+    """
     raw = os.environ.get(name) or default
     parts = urlsplit(raw)
     query = {key: values[-1] for key, values in parse_qs(parts.query).items()}
+    backends = "django.core.mail.backends."
     if parts.scheme == "console":
-        return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
+        return {"BACKEND": backends + "console.EmailBackend"}
     if parts.scheme == "locmem":
-        return {"EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
-    if parts.scheme == "file":
-        return {"EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend", "EMAIL_FILE_PATH": parts.path}
+        return {"BACKEND": backends + "locmem.EmailBackend"}
+    if parts.scheme == "file" and parts.path:
+        return {"BACKEND": backends + "filebased.EmailBackend", "OPTIONS": {"file_path": parts.path}}
     if parts.scheme in {"smtp", "smtps"} and parts.hostname:
         return {
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": parts.hostname,
-            "EMAIL_PORT": parts.port or (465 if parts.scheme == "smtps" else 25),
-            "EMAIL_HOST_USER": unquote(parts.username or ""),
-            "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
-            "EMAIL_USE_SSL": parts.scheme == "smtps",
-            "EMAIL_USE_TLS": query.get("tls", "") in _TRUE,
+            "BACKEND": backends + "smtp.EmailBackend",
+            "OPTIONS": {
+                "host": parts.hostname,
+                "port": parts.port or (465 if parts.scheme == "smtps" else 25),
+                "username": unquote(parts.username or ""),
+                "password": unquote(parts.password or ""),
+                "use_ssl": parts.scheme == "smtps",
+                "use_tls": query.get("tls", "") in _TRUE,
+                "timeout": 20,
+            },
         }
     raise ImproperlyConfigured(
         f"{name} không hợp lệ / is malformed: dùng smtp://user:pass@host:587?tls=1, console://, locmem:// "

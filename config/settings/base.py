@@ -201,7 +201,7 @@ STORAGES = {
 }
 
 # --- E-mail ---------------------------------------------------------------------------------------
-vars().update(env_email("EMAIL_URL", "console://" if DEBUG else "smtp://localhost:25"))
+MAILERS = {"default": env_email("EMAIL_URL", "console://" if DEBUG else "smtp://localhost:25")}
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "DânVận <no-reply@danvan.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -215,7 +215,7 @@ CSRF_FAILURE_VIEW = "danvan.core.views.csrf_failure"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
-SECURE_HSTS_PRELOAD = False
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

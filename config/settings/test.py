@@ -9,7 +9,7 @@ from config.settings.base import *  # noqa: E402,F403
 from config.settings.base import HUEY  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 # Tasks run inline unless a test switches the queue back on (see danvan/core/tests/test_tasks.py).
 HUEY = HUEY | {"immediate": True, "name": os.environ.get("HUEY_NAME", "danvan-test")}
 STORAGES = {

@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from danvan.accounts import services
 from danvan.accounts.access import user_auth
@@ -86,7 +86,7 @@ def members(request: HttpRequest, organization_id: int) -> list[MemberOut]:
     response={201: MemberOut},
     summary="Give a user a role in an organisation",
 )
-def member_add(request: HttpRequest, organization_id: int, payload: MemberIn) -> tuple[int, MemberOut]:
+def member_add(request: HttpRequest, organization_id: int, payload: MemberIn) -> Status:
     actor = _user(request)
     org = organization_get_for_user(user=actor, organization_id=organization_id)
     if not actor.has_perm("accounts.manage_members", org):
@@ -96,4 +96,4 @@ def member_add(request: HttpRequest, organization_id: int, payload: MemberIn) ->
         raise account_error(AccountErrorCode.UNKNOWN_USER)
     with transaction.atomic():
         membership = services.membership_add(actor=actor, organization=org, user=target, role=payload.role)
-    return 201, _member_out(membership)
+    return Status(201, _member_out(membership))

@@ -10,7 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse_lazy
+from django.urls import reverse, reverse_lazy
+from django_htmx.http import HttpResponseClientRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -185,6 +186,8 @@ def member_add(request: HttpRequest, organization_id: int) -> HttpResponse:
             form.add_error(None, str(exc.message))
         else:
             messages.success(request, _("The member was added."))
+            if request.htmx:
+                return HttpResponseClientRedirect(reverse("accounts:organization_detail", args=[organization.pk]))
             return redirect("accounts:organization_detail", organization_id=organization.pk)
     context = {
         "organization": organization,

@@ -1,0 +1,184 @@
+"""Browser tests: Playwright (sync API) drives Debian's Chromium against pytest-django's live server.
+
+Every test in this folder is marked ``browser`` (``make test-browser`` / ``pytest -m "not browser"``).
+Without /usr/bin/chromium the tests are skipped, unless ``DANVAN_REQUIRE_BROWSER=1`` (CI), where a
+missing browser is an error.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from browser_support import RootConftest, World
+from danvan.accounts.models import Organization, Role, User
+
+# Playwright's sync API runs an asyncio event loop in the test thread; Django refuses ORM calls from a
+# thread with a running loop unless told this is safe (it is: the loop only talks to the browser).
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+ARTIFACTS = ROOT / "test-artifacts"
+LANGUAGE_COOKIE = "danvan_language"  # settings.LANGUAGE_COOKIE_NAME
+
+ContextFactory = Callable[..., Any]
+
+
+def _compile_translations() -> None:
+    """Compile locale/*/django.po into .mo when missing or stale, exactly like ``make compilemessages``.
+
+    The .mo files are build output (git-ignored); without them every page would fall back to the
+    English msgids. Runs at collection time, before Django loads any catalogue.
+    """
+    for po_path in sorted((ROOT / "locale").glob("*/LC_MESSAGES/django.po")):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file, locale=po_path.parent.parent.name)
+        with mo_path.open("wb") as mo_file:
+            write_mo(mo_file, catalog, use_fuzzy=True)
+
+
+_compile_translations()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        message = "Chromium not installed: apt-get install chromium"
+        if os.environ.get("DANVAN_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"DANVAN_REQUIRE_BROWSER=1 but {CHROMIUM} is missing. {message}", pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def root_conftest(pytestconfig: pytest.Config) -> RootConftest:
+    """The root conftest module (``make_user``, ``login_client``, ``PASSWORD``), as pytest loaded it."""
+    module = pytestconfig.pluginmanager.get_plugin(str(ROOT / "conftest.py"))
+    assert module is not None, "the root conftest.py is not loaded"
+    return cast(RootConftest, module)
+
+
+@pytest.fixture
+def site(transactional_db: None, live_server: Any, world: World) -> World:
+    """The root conftest's ``world`` in a transactional database, so the live server's thread sees it.
+
+    ``transactional_db`` comes first: once ``db`` (which ``world`` needs) is set up, pytest-django
+    refuses to switch to a transactional database for the same test.
+    """
+    return world
+
+
+@pytest.fixture
+def site_personas(site: World, personas: dict[str, User | None]) -> dict[str, User | None]:
+    return personas
+
+
+@pytest.fixture
+def session_cookie(root_conftest: RootConftest) -> Callable[..., str]:
+    """A session cookie value for ``user``, made with Django's test client.
+
+    ``verified=True`` (default) is ``login_client``: officers are past 2FA. ``verified=False`` is a
+    password-only login: officers still have to set up or enter their second factor.
+    """
+
+    def _session_cookie(user: User, *, verified: bool = True) -> str:
+        if verified:
+            client = root_conftest.login_client(Client(), user)
+        else:
+            client = Client()
+            client.force_login(user)
+        return client.cookies["sessionid"].value
+
+    return _session_cookie
+
+
+@pytest.fixture
+def new_context(browser: Any, live_server: Any, session_cookie: Callable[..., str]) -> Iterator[ContextFactory]:
+    """Make browser contexts on the live server (closed after the test).
+
+    ``language`` sets the language cookie; ``user`` logs that user in through a session made with
+    Django's test client (``verified`` as in ``session_cookie``). ``bypass_csp`` is for the axe runs
+    only: axe-core is injected as an inline script, which the site's Content-Security-Policy
+    (``script-src 'self' 'nonce-…'``) rightly blocks; every other test runs under the real CSP.
+    """
+    contexts: list[Any] = []
+
+    def _new_context(
+        *,
+        language: str | None = None,
+        user: User | None = None,
+        verified: bool = True,
+        bypass_csp: bool = False,
+        viewport: dict[str, int] | None = None,
+    ) -> Any:
+        context = browser.new_context(
+            base_url=live_server.url,
+            bypass_csp=bypass_csp,
+            viewport=viewport or {"width": 1280, "height": 900},
+        )
+        context.set_default_timeout(10_000)
+        cookies: list[dict[str, Any]] = []
+        if language is not None:
+            cookies.append({"name": LANGUAGE_COOKIE, "value": language, "url": live_server.url})
+        if user is not None:
+            cookies.append({"name": "sessionid", "value": session_cookie(user, verified=verified), "url": live_server.url})
+        if cookies:
+            context.add_cookies(cookies)
+        contexts.append(context)
+        return context
+
+    yield _new_context
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def make_officer(site: World, root_conftest: RootConftest) -> Callable[..., User]:
+    """A new officer of ``org`` (default: commune A's People's Committee), with no TOTP device."""
+
+    def _make_officer(username: str, *, org: Organization | None = None, role: str = Role.RECEPTION_OFFICER) -> User:
+        user = root_conftest.make_user(username, org=org or site.org_a, role=role)
+        assert not TOTPDevice.objects.filter(user=user).exists()
+        return user
+
+    return _make_officer
