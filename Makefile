@@ -34,11 +34,11 @@ install: $(UV)
 
 compilemessages: | $(BIN)/python
 	@for po in locale/*/LC_MESSAGES/django.po; do \
-		$(BIN)/pybabel compile --use-fuzzy -i $$po -o $${po%.po}.mo >/dev/null 2>&1 || { echo "cannot compile $$po"; exit 1; }; \
+		$(BIN)/pybabel compile -i $$po -o $${po%.po}.mo >/dev/null 2>&1 || { echo "cannot compile $$po"; exit 1; }; \
 	done
 
 messages: | $(BIN)/python
-	$(MANAGE) makemessages --locale vi --locale en --ignore ".venv/*" --ignore "node_modules/*" --ignore "bench/*" --no-obsolete
+	$(MANAGE) makemessages --locale vi --locale en --ignore ".venv/*" --ignore "node_modules/*" --ignore "bench/*" --ignore "tests/*" --no-obsolete
 
 run: install
 	DEBUG=$${DEBUG:-true} $(MANAGE) migrate --no-input

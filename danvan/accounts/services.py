@@ -129,3 +129,8 @@ def totp_device_confirm(*, user: User, token: str) -> TOTPDevice:
 def record_login(*, user: User, verified_2fa: bool) -> None:
     with transaction.atomic():
         audit_record(actor=user, action="accounts.logged_in", target=user, data={"2fa": verified_2fa})
+
+
+def record_password_change(*, user: User) -> None:
+    with transaction.atomic():
+        audit_record(actor=user, action="accounts.password_changed", target=user)

@@ -70,15 +70,17 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
         return redirect("accounts:otp_setup")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = next(
-            (d for d in TOTPDevice.objects.filter(user=user, confirmed=True) if d.verify_token(form.cleaned_data["token"].strip())),
-            None,
-        )
-        if device is not None:
-            otp_login(request, device)
-            services.record_login(user=user, verified_2fa=True)
-            return redirect(_next_url(request))
-        form.add_error("token", _("The code is wrong or has expired. Enter the 6 digits your app shows now."))
+        token = form.cleaned_data["token"].strip()
+        devices = list(TOTPDevice.objects.filter(user=user, confirmed=True))
+        if not any(d.verify_is_allowed()[0] for d in devices):
+            form.add_error("token", _("Too many wrong codes. Wait a few seconds, then enter the code your app shows now."))
+        else:
+            device = next((d for d in devices if d.verify_token(token)), None)
+            if device is not None:
+                otp_login(request, device)
+                services.record_login(user=user, verified_2fa=True)
+                return redirect(_next_url(request))
+            form.add_error("token", _("The code is wrong or has expired. Enter the 6 digits your app shows now."))
     return render(request, "accounts/otp_verify.html", {"form": form, "next": _next_url(request)}, status=200)
 
 
@@ -120,6 +122,17 @@ def _base32(key: bytes) -> str:
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("accounts:password_change_done")
+
+    def dispatch(self, request, *args, **kwargs):  # type: ignore[no-untyped-def]
+        # An officer changes the password only after passing two-factor authentication.
+        if request.user.is_authenticated and two_factor_needed(request.user):
+            return two_factor_redirect(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):  # type: ignore[no-untyped-def]
+        response = super().form_valid(form)
+        services.record_password_change(user=form.user)
+        return response
 
 
 class PasswordResetView(auth_views.PasswordResetView):

@@ -67,7 +67,7 @@ class AdministrativeUnit(models.Model):
     is_remote = models.BooleanField(
         _("remote or especially difficult area"),
         default=False,
-        help_text=_("Vùng sâu, vùng xa: legal time limits are longer for petitions from here."),
+        help_text=_("Remote or especially difficult area: legal time limits are longer for petitions from here."),
     )
     remote_basis = models.CharField(_("legal basis for the remote flag"), max_length=300, blank=True)
     successors = models.ManyToManyField(

@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from conftest import PERSONAS
+from danvan.core.testing import PERSONAS, make_user
 from danvan.accounts.models import Membership
 from danvan.audit.models import AuditEvent
 from danvan.geography.models import AdministrativeUnit
@@ -123,8 +123,6 @@ def _snapshot() -> tuple[int, int, list[tuple[int, bool, str]]]:
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: e.name)
 def test_endpoint_for_persona(endpoint: Endpoint, persona: str, world, personas, as_persona):
-    from conftest import make_user
-
     make_user("newcomer")
     client: Client = as_persona(persona)
     expected = endpoint.expected[persona]
@@ -173,8 +171,6 @@ def test_matrix_names_every_persona():
 
 
 def test_allowed_member_add_changes_exactly_one_thing(world, personas, as_persona):
-    from conftest import make_user
-
     newcomer = make_user("newcomer")
     before_members, before_audit, _ = _snapshot()
     response = as_persona("org_admin").post(
