@@ -37,7 +37,11 @@ def unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRespo
 
 @api.exception_handler(ValidationError)
 def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    body = {"code": "invalid", "message": _("Some fields are missing or wrong."), "extra": {"errors": exc.errors}}
+    body = {
+        "code": "invalid",
+        "message": _("Some fields are missing or wrong."),
+        "extra": {"errors": exc.errors},
+    }
     return api.create_response(request, body, status=422)
 
 

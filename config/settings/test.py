@@ -5,8 +5,8 @@ import os
 os.environ.setdefault("DEBUG", "true")
 os.environ.setdefault("DANVAN_OFFICER_2FA_REQUIRED", "true")
 
-from config.settings.base import *  # noqa: E402,F403
-from config.settings.base import HUEY  # noqa: E402
+from config.settings.base import *  # noqa: F403
+from config.settings.base import HUEY
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}

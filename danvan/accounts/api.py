@@ -41,7 +41,11 @@ def _org_out(org: Organization) -> OrganizationOut:
 
 def _member_out(m: Membership) -> MemberOut:
     return MemberOut(
-        id=m.pk, user_id=m.user_id, username=m.user.username, full_name=m.user.full_name, role=m.role,
+        id=m.pk,
+        user_id=m.user_id,
+        username=m.user.username,
+        full_name=m.user.full_name,
+        role=m.role,
         is_active=m.is_active,
     )
 
@@ -51,13 +55,19 @@ def me(request: HttpRequest) -> MeOut:
     user = _user(request)
     memberships = [
         MembershipOut(
-            id=m.pk, organization_id=m.organization_id, organization_name=m.organization.name, role=m.role,
+            id=m.pk,
+            organization_id=m.organization_id,
+            organization_name=m.organization.name,
+            role=m.role,
             is_active=m.is_active,
         )
         for m in user_memberships(user=user)
     ]
     return MeOut(
-        id=user.pk, username=user.username, full_name=user.full_name, is_officer=user_is_officer(user=user),
+        id=user.pk,
+        username=user.username,
+        full_name=user.full_name,
+        is_officer=user_is_officer(user=user),
         memberships=memberships,
     )
 

@@ -61,10 +61,17 @@ class Organization(TimeStampedModel):
     short_name = models.CharField(_("short name"), max_length=80, blank=True)
     kind = models.CharField(_("kind"), max_length=40, choices=OrganizationKind.choices)
     unit = models.ForeignKey(
-        AdministrativeUnit, verbose_name=_("jurisdiction"), on_delete=models.PROTECT, related_name="organizations"
+        AdministrativeUnit,
+        verbose_name=_("jurisdiction"),
+        on_delete=models.PROTECT,
+        related_name="organizations",
     )
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent organisation"), null=True, blank=True, on_delete=models.PROTECT,
+        "self",
+        verbose_name=_("parent organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="children",
     )
     email = models.EmailField(_("e-mail"), blank=True)

@@ -45,7 +45,12 @@ def organization_create(
     is_demo: bool = False,
 ) -> Organization:
     org = Organization(
-        name=normalize(name), short_name=normalize(short_name), kind=kind, unit=unit, parent=parent, is_demo=is_demo
+        name=normalize(name),
+        short_name=normalize(short_name),
+        kind=kind,
+        unit=unit,
+        parent=parent,
+        is_demo=is_demo,
     )
     org.full_clean()
     org.save()

@@ -25,9 +25,7 @@ class ChainProblem:
     reason: str
 
 
-def audit_chain_problems(
-    *, chunk_size: int = 2000, on_row: Callable[[], None] | None = None
-) -> Iterator[ChainProblem]:
+def audit_chain_problems(*, chunk_size: int = 2000, on_row: Callable[[], None] | None = None) -> Iterator[ChainProblem]:
     """Walk the chain in order and yield every break: altered rows, missing or inserted rows."""
     expected_prev, expected_seq = GENESIS_HASH, 1
     last_seq = 0

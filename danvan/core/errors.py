@@ -15,7 +15,12 @@ class DomainError(Exception):
     status: int = 400
 
     def __init__(
-        self, code: StrEnum, message: str | Promise, *, extra: dict[str, Any] | None = None, status: int | None = None
+        self,
+        code: StrEnum,
+        message: str | Promise,
+        *,
+        extra: dict[str, Any] | None = None,
+        status: int | None = None,
     ) -> None:
         super().__init__(str(message))
         self.code = code

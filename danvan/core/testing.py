@@ -36,7 +36,13 @@ def make_unit(
         era=Era.CURRENT,
         level=level,
         code=code,
-        defaults={"name": name, "name_folded": fold(name), "kind": kind, "parent": province, "province": province},
+        defaults={
+            "name": name,
+            "name_folded": fold(name),
+            "kind": kind,
+            "parent": province,
+            "province": province,
+        },
     )
     if province is None:
         unit.province = unit

@@ -57,7 +57,12 @@ class AdministrativeUnit(models.Model):
     name_folded = models.CharField(_("name without diacritics"), max_length=120, db_index=True, editable=False)
     codename = models.CharField(max_length=120, blank=True)
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     province = models.ForeignKey(
         "self", verbose_name=_("province"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"

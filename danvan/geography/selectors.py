@@ -10,7 +10,12 @@ MAX_QUERY_LENGTH = 100
 
 
 def unit_search(
-    *, query: str, era: str = Era.CURRENT, level: str | None = None, province_id: int | None = None, limit: int = 20
+    *,
+    query: str,
+    era: str = Era.CURRENT,
+    level: str | None = None,
+    province_id: int | None = None,
+    limit: int = 20,
 ) -> QuerySet[AdministrativeUnit]:
     """Accent-insensitive search by name: "ha noi", "Hà Nội" and "HA NOI" find the same unit, đ matches d.
 

@@ -29,7 +29,14 @@ class LoadResult:
     unmatched_successions: int
 
 
-def _upsert(rows: Iterable[sources.UnitRow], *, era: str, level: str, parents: dict[str, int], provinces: dict[str, int]) -> dict[str, int]:
+def _upsert(
+    rows: Iterable[sources.UnitRow],
+    *,
+    era: str,
+    level: str,
+    parents: dict[str, int],
+    provinces: dict[str, int],
+) -> dict[str, int]:
     valid_from, valid_to = (REFORM_DATE, None) if era == Era.CURRENT else (None, LEGACY_LAST_DAY)
     units = []
     for row in rows:
@@ -77,18 +84,30 @@ def geography_load(*, actor: User | None = None, progress: Callable[[str, int], 
     _fix_province_self_links(Era.CURRENT)
     step("current provinces", len(provinces))
     communes = _upsert(
-        sources.current_communes(), era=Era.CURRENT, level=Level.COMMUNE, parents=provinces, provinces=provinces
+        sources.current_communes(),
+        era=Era.CURRENT,
+        level=Level.COMMUNE,
+        parents=provinces,
+        provinces=provinces,
     )
     step("current communes", len(communes))
     old_provinces = _upsert(sources.legacy_provinces(), era=Era.LEGACY, level=Level.PROVINCE, parents={}, provinces={})
     _fix_province_self_links(Era.LEGACY)
     step("legacy provinces", len(old_provinces))
     old_districts = _upsert(
-        sources.legacy_districts(), era=Era.LEGACY, level=Level.DISTRICT, parents=old_provinces, provinces=old_provinces
+        sources.legacy_districts(),
+        era=Era.LEGACY,
+        level=Level.DISTRICT,
+        parents=old_provinces,
+        provinces=old_provinces,
     )
     step("legacy districts", len(old_districts))
     old_communes = _upsert(
-        sources.legacy_communes(), era=Era.LEGACY, level=Level.COMMUNE, parents=old_districts, provinces=old_provinces
+        sources.legacy_communes(),
+        era=Era.LEGACY,
+        level=Level.COMMUNE,
+        parents=old_districts,
+        provinces=old_provinces,
     )
     step("legacy communes", len(old_communes))
 

@@ -10,10 +10,9 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 import vietnam_provinces
-from vietnam_provinces import Province, VietNamDivisionType, Ward
+from vietnam_provinces import Province, VietNamDivisionType, Ward, legacy
 from vietnam_provinces import _province_conversion_2025 as province_conversion
 from vietnam_provinces import _ward_conversion_2025 as ward_conversion
-from vietnam_provinces import legacy
 
 from danvan.geography.models import Kind, Level
 
@@ -106,10 +105,13 @@ def legacy_communes() -> Iterator[UnitRow]:
 def successions() -> Iterator[SuccessionRow]:
     for old_code, p_entry in province_conversion.OLD_TO_NEW.items():
         many = len(p_entry.new_provinces) > 1
-        for new in p_entry.new_provinces:
-            yield SuccessionRow(Level.PROVINCE, province_code(old_code), province_code(new.code), many)
+        for new_province in p_entry.new_provinces:
+            yield SuccessionRow(Level.PROVINCE, province_code(old_code), province_code(new_province.code), many)
     for old_code, w_entry in ward_conversion.OLD_TO_NEW.items():
         for new in w_entry.new_wards:
             yield SuccessionRow(
-                Level.COMMUNE, commune_code(old_code), commune_code(new.code), w_entry.old_ward.is_partly_merged
+                Level.COMMUNE,
+                commune_code(old_code),
+                commune_code(new.code),
+                w_entry.old_ward.is_partly_merged,
             )

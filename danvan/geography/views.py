@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from danvan.accounts.access import officer_required
 from danvan.accounts.models import User
 from danvan.core.errors import DomainError
+from danvan.core.http import is_htmx
 from danvan.geography.forms import RemoteFlagForm, UnitSearchForm
 from danvan.geography.models import AdministrativeUnit, Era
 from danvan.geography.selectors import unit_get, unit_search, unit_successors
@@ -28,7 +29,7 @@ def unit_search_view(request: HttpRequest) -> HttpResponse:
                 level=form.cleaned_data["level"] or None,
             )
         )
-    template = "geography/unit_search.html#results" if request.htmx else "geography/unit_search.html"
+    template = "geography/unit_search.html#results" if is_htmx(request) else "geography/unit_search.html"
     return render(request, template, {"form": form, "units": units})
 
 

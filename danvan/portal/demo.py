@@ -98,7 +98,12 @@ def demo_load(*, progress: Callable[[str], None] | None = None) -> list[DemoCred
     orgs: dict[tuple[str, str], Organization] = {}
     for kind, pattern, short in PROVINCE_ORGS:
         orgs[("province", kind)] = organization_create(
-            actor=None, name=pattern.format(p=province_short), short_name=short, kind=kind, unit=province, is_demo=True
+            actor=None,
+            name=pattern.format(p=province_short),
+            short_name=short,
+            kind=kind,
+            unit=province,
+            is_demo=True,
         )
     for index, commune in enumerate(communes):
         parent = orgs[("province", OrganizationKind.PROVINCIAL_COMMITTEE)]

@@ -14,9 +14,9 @@ from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from danvan.core.testing import PASSWORD, login_client, make_user
 from danvan.accounts.models import Role, User
 from danvan.audit.models import AuditEvent
+from danvan.core.testing import PASSWORD, login_client, make_user
 
 
 def _code(device: TOTPDevice, at: float | None = None) -> str:
@@ -151,7 +151,11 @@ def test_password_change_requires_two_factor_for_officers(client, officer):
     login_client(client, officer)
     response = client.post(
         "/accounts/password/change/",
-        {"old_password": PASSWORD, "new_password1": "a-new-long-passphrase-42", "new_password2": "a-new-long-passphrase-42"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "a-new-long-passphrase-42",
+            "new_password2": "a-new-long-passphrase-42",
+        },
     )
     assert response.status_code == 302
     officer.refresh_from_db()
@@ -163,7 +167,8 @@ def test_password_change_rejects_a_weak_password_in_vietnamese(client, world):
     user = make_user("congdan")
     login_client(client, user)
     response = client.post(
-        "/accounts/password/change/", {"old_password": PASSWORD, "new_password1": "123", "new_password2": "123"}
+        "/accounts/password/change/",
+        {"old_password": PASSWORD, "new_password1": "123", "new_password2": "123"},
     )
     assert response.status_code == 200
     assert "quá ngắn" in response.content.decode()

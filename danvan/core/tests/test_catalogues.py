@@ -26,9 +26,7 @@ LANGUAGES = ("vi", "en")
 SAME_IN_VIETNAMESE = {"DânVận", "FreeOTP", "Google Authenticator", "Microsoft Authenticator"}
 
 # Python %-format placeholders: %(name)s, %s, %d, %.2f … ("%%" is a literal percent sign).
-PERCENT_PLACEHOLDER = re.compile(
-    r"%(?:\((?P<name>[^)]*)\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa%]"
-)
+PERCENT_PLACEHOLDER = re.compile(r"%(?:\((?P<name>[^)]*)\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa%]")
 BRACE_PLACEHOLDER = re.compile(r"(?<!\{)\{(?P<name>[^{}]*)\}(?!\})")
 ENGLISH_WORD = re.compile(r"[A-Za-z]+")
 
@@ -150,9 +148,7 @@ def test_both_languages_hold_the_same_messages() -> None:
     shutil.which("xgettext") is None or shutil.which("msguniq") is None,
     reason="GNU gettext tools are not installed",
 )
-def test_catalogues_contain_every_string_marked_in_the_code(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_catalogues_contain_every_string_marked_in_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Extract afresh from a scratch copy of the sources, so the working tree is never written to."""
     source = tmp_path / "src"
     skip = shutil.ignore_patterns(

@@ -23,7 +23,7 @@ def test_malformed_database_url_names_the_variable(monkeypatch, url):
         env.env_database("DATABASE_URL", "sqlite:////tmp/x.sqlite3")
 
 
-def test_database_url_postgres_and_sqlite(monkeypatch):
+def test_database_url_postgres_and_sqlite(monkeypatch, tmp_path):
     monkeypatch.setenv("DATABASE_URL", "postgres://app:pw@db.example:5433/danvan")
     config = env.env_database("DATABASE_URL", "")
     assert (config["ENGINE"], config["HOST"], config["PORT"], config["NAME"]) == (
@@ -33,9 +33,9 @@ def test_database_url_postgres_and_sqlite(monkeypatch):
         "danvan",
     )
     monkeypatch.delenv("DATABASE_URL")
-    config = env.env_database("DATABASE_URL", "sqlite:////tmp/danvan.sqlite3")
+    config = env.env_database("DATABASE_URL", f"sqlite:///{tmp_path}/danvan.sqlite3")
     assert config["ENGINE"] == "django.db.backends.sqlite3"
-    assert config["NAME"] == "/tmp/danvan.sqlite3"
+    assert config["NAME"] == f"{tmp_path}/danvan.sqlite3"
 
 
 @pytest.mark.parametrize("url", ["http://localhost", "redis://", "redis:6379"])
@@ -78,7 +78,12 @@ def _manage(*args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
     environ = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "SECRET_KEY"}}
     environ.update(extra_env)
     return subprocess.run(  # noqa: S603
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=environ, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

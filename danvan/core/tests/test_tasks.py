@@ -5,8 +5,8 @@ import os
 import pytest
 from huey.contrib.djhuey import HUEY
 
-from danvan.audit.tasks import audit_chain_check
 from danvan.audit.services import audit_record
+from danvan.audit.tasks import audit_chain_check
 
 
 @pytest.fixture

@@ -26,7 +26,10 @@ def test_loads_every_current_and_historical_unit(loaded):
     assert _count(Era.LEGACY, Level.COMMUNE) == 10051
     assert (loaded.current_provinces, loaded.current_communes) == (34, 3321)
     kinds = dict(
-        AdministrativeUnit.objects.current().communes().values_list("kind").annotate(n=__import__("django").db.models.Count("id"))
+        AdministrativeUnit.objects.current()
+        .communes()
+        .values_list("kind")
+        .annotate(n=__import__("django").db.models.Count("id"))
     )
     assert kinds == {"commune": 2621, "ward": 687, "special_zone": 13}
     assert AuditEvent.objects.filter(action="geography.loaded").count() == 1
