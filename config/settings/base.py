@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "danvan.audit",
     "danvan.geography",
     "danvan.accounts",
+    "danvan.calendar",
+    "danvan.documents",
     "danvan.portal",
 ]
 
