@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
+from django_otp.admin import OTPAdminSite
 
 from config.api import api
+
+# The Django admin, too, asks for the second factor.
+admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
     path("", include("danvan.portal.urls")),

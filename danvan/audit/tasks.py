@@ -23,6 +23,7 @@ def audit_chain_check() -> dict[str, object]:
     return {"rows": AuditEvent.objects.count(), "problems": problems}
 
 
-@db_periodic_task(crontab(hour="2", minute="30"))
+# Huey schedules in UTC: 19:30 UTC is 02:30 in Việt Nam (UTC+7).
+@db_periodic_task(crontab(hour="19", minute="30"))
 def audit_chain_check_nightly() -> None:
     audit_chain_check.call_local()

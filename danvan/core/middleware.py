@@ -1,16 +1,29 @@
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
 from danvan.core.context import current_ip
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    """The client address as axes sees it (honours PROXY_COUNT behind a reverse proxy)."""
-    ip = getattr(request, "axes_ip_address", None)
-    return ip or request.META.get("REMOTE_ADDR") or None
+    """The client's address. Behind ``PROXY_COUNT`` trusted reverse proxies, the address the first
+    proxy saw (counted from the right of X-Forwarded-For, which clients cannot forge past our proxies).
+    Used by django-axes for lock-outs and by the audit trail."""
+    remote = request.META.get("REMOTE_ADDR") or None
+    count = settings.DANVAN_PROXY_COUNT
+    if count:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= count:
+            candidate = forwarded[-count]
+            try:
+                return str(ipaddress.ip_address(candidate))
+            except ValueError:
+                return remote
+    return remote
 
 
 class RequestContextMiddleware:
