@@ -261,3 +261,5 @@ ADMINS = [("DânVận", addr) for addr in env_list("ADMIN_EMAILS", [])]
 # Demo data may only be loaded into a development instance (DEBUG on) or when explicitly allowed.
 DANVAN_ALLOW_DEMO_DATA = env_bool("DANVAN_ALLOW_DEMO_DATA", default=DEBUG)
 DANVAN_SITE_NAME = env_str("DANVAN_SITE_NAME", "DânVận")
+DANVAN_ATTACHMENT_MAX_BYTES = env_int("DANVAN_ATTACHMENT_MAX_MB", 10) * 1024 * 1024
+DANVAN_ATTACHMENT_MAX_COUNT = env_int("DANVAN_ATTACHMENT_MAX_COUNT", 10)
