@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "danvan.accounts",
     "danvan.calendar",
     "danvan.documents",
+    "danvan.cases",
     "danvan.portal",
 ]
 

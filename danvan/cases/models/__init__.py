@@ -1,0 +1,31 @@
+from danvan.cases.models.choices import (
+    Channel,
+    Complexity,
+    Eligibility,
+    Kind,
+    Outcome,
+    PartyRole,
+    Status,
+)
+from danvan.cases.models.petition import Category, IdempotencyKey, Petition, PetitionLink
+from danvan.cases.models.records import Attachment, CaseEvent, Forwarding, IssuedDocument, Party, StepDeadline
+
+__all__ = [
+    "Attachment",
+    "CaseEvent",
+    "Category",
+    "Channel",
+    "Complexity",
+    "Eligibility",
+    "Forwarding",
+    "IdempotencyKey",
+    "IssuedDocument",
+    "Kind",
+    "Outcome",
+    "Party",
+    "PartyRole",
+    "Petition",
+    "PetitionLink",
+    "Status",
+    "StepDeadline",
+]

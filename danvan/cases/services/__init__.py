@@ -1,0 +1,1 @@
+"""Writes about petitions. Every function is keyword-only, runs in one transaction and writes an audit row."""

@@ -1,0 +1,48 @@
+"""What a citizen does with the tracking code and secret: rate the handling, or say it is not resolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from danvan.cases import deadlines
+from danvan.cases.errors import CaseErrorCode, case_error
+from danvan.cases.models import Petition, Status
+from danvan.cases.services.common import record, set_status, today
+from danvan.core.text import normalize
+
+REOPEN_WINDOW_DAYS = 30
+
+
+@transaction.atomic
+def petition_rate(*, petition: Petition, rating: int, comment: str = "") -> Petition:
+    petition = Petition.objects.select_for_update().get(pk=petition.pk)
+    if petition.status != Status.CLOSED:
+        raise case_error(CaseErrorCode.TRANSITION_NOT_ALLOWED, status=409)
+    if rating not in range(1, 6):
+        raise case_error(CaseErrorCode.INVALID, fields={"rating": ["1–5"]})
+    petition.rating, petition.rating_comment = rating, normalize(comment)[:2000]
+    petition.save(update_fields=["rating", "rating_comment", "updated_at"])
+    record(actor=None, petition=petition, action="rated", data={"rating": rating}, citizen_visible=True)
+    return petition
+
+
+@transaction.atomic
+def petition_reopen(*, petition: Petition, reason: str, on: dt.date | None = None) -> Petition:
+    """The citizen says the matter is not resolved: the case goes back to the handling organisation."""
+    petition = Petition.objects.select_for_update().get(pk=petition.pk)
+    when = on or today()
+    if petition.status != Status.CLOSED or petition.closed_on is None:
+        raise case_error(CaseErrorCode.TRANSITION_NOT_ALLOWED, status=409)
+    if (when - petition.closed_on).days > REOPEN_WINDOW_DAYS:
+        raise case_error(CaseErrorCode.REOPEN_TOO_LATE, status=409)
+    if not normalize(reason):
+        raise case_error(CaseErrorCode.INVALID, fields={"reason": ["required"]})
+    petition.closed_on = None
+    previous = set_status(petition, Status.VERIFICATION if petition.accepted_on else Status.RECEIVED, "closed_on")
+    rule = deadlines.resolve_rule(petition)
+    if rule and petition.accepted_on:
+        deadlines.open_step(petition=petition, step=deadlines.RESOLVE, rule_code=rule, start=when)
+    record(actor=None, petition=petition, action="reopened", from_status=previous, reason=normalize(reason))
+    return petition
