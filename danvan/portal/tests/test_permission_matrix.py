@@ -3,9 +3,8 @@ and change nothing. A new URL without a row here fails ``test_every_endpoint_is_
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+import importlib
+import pkgutil
 
 import pytest
 from django.test import Client
@@ -14,37 +13,8 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from danvan.accounts.models import Membership
 from danvan.audit.models import AuditEvent
 from danvan.core.testing import PERSONAS, make_user
+from danvan.core.testing_matrix import ALL, OFFICERS, Endpoint, api_officers, call_endpoint, is_denied, officers
 from danvan.geography.models import AdministrativeUnit
-
-ALL = dict.fromkeys(PERSONAS, 200)
-OFFICERS = [
-    "officer_same",
-    "officer_other",
-    "province_inspector",
-    "mttq_officer",
-    "org_admin",
-    "system_admin",
-]
-
-
-def officers(code: int, **overrides: int) -> dict[str, int]:
-    table = {"anonymous": 302, "citizen": 403} | dict.fromkeys(OFFICERS, code)
-    return table | overrides
-
-
-def api_officers(code: int, **overrides: int) -> dict[str, int]:
-    return {"anonymous": 401, "citizen": 403} | dict.fromkeys(OFFICERS, code) | overrides
-
-
-@dataclass
-class Endpoint:
-    name: str  # URL name (namespace:name) or "api:<method> <path>"
-    method: str
-    path: Callable[[Any], str]
-    expected: dict[str, int]
-    data: Callable[[Any], dict[str, Any]] = field(default=lambda w: {})
-    json: bool = False
-
 
 ENDPOINTS = [
     Endpoint("portal:home", "get", lambda w: "/", ALL),
@@ -180,16 +150,9 @@ def test_endpoint_for_persona(endpoint: Endpoint, persona: str, world, personas,
     client: Client = as_persona(persona)
     expected = endpoint.expected[persona]
     before = _snapshot()
-    url = endpoint.path(world)
-    if endpoint.method == "get":
-        response = client.get(url)
-    elif endpoint.json:
-        response = client.post(url, endpoint.data(world), content_type="application/json")
-    else:
-        response = client.post(url, endpoint.data(world))
+    response = call_endpoint(endpoint, client, world)
     assert response.status_code == expected, f"{endpoint.name} as {persona}: {response.status_code}"
-    denied = expected in (401, 403, 404) or (expected == 302 and persona == "anonymous")
-    if endpoint.method == "post" and denied:
+    if endpoint.method == "post" and is_denied(expected, persona):
         assert _snapshot() == before, f"denied {endpoint.name} as {persona} changed data"
 
 
@@ -211,17 +174,28 @@ def _api_operations() -> set[str]:
     return {f"api:{method.upper()} {path}" for path, ops in schema["paths"].items() for method in ops}
 
 
+def all_matrix_endpoints() -> list[Endpoint]:
+    """Every ``ENDPOINTS`` list of every ``test_permission_matrix*`` module under ``danvan``."""
+    import danvan
+
+    endpoints: list[Endpoint] = []
+    for module in pkgutil.walk_packages(danvan.__path__, "danvan."):
+        if module.name.rsplit(".", 1)[-1].startswith("test_permission_matrix"):
+            endpoints += getattr(importlib.import_module(module.name), "ENDPOINTS", [])
+    return endpoints
+
+
 def test_every_endpoint_is_in_the_matrix():
     html_names = {
         n for n in _url_names(get_resolver()) if not n.startswith(EXEMPT_PREFIXES) and not n.startswith("api:")
     }
-    covered = {e.name for e in ENDPOINTS}
+    covered = {e.name for e in all_matrix_endpoints()}
     assert html_names - covered == set(), "views without a permission row"
     assert _api_operations() - covered == set(), "API operations without a permission row"
 
 
 def test_matrix_names_every_persona():
-    for endpoint in ENDPOINTS:
+    for endpoint in all_matrix_endpoints():
         assert set(endpoint.expected) == set(PERSONAS), endpoint.name
 
 
