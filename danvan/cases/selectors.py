@@ -7,6 +7,7 @@ organisation. Everyone else gets a masked view; every read of the identity write
 
 from __future__ import annotations
 
+import datetime as dt
 import hmac
 from dataclasses import dataclass
 
@@ -14,11 +15,13 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from danvan.accounts.models import Role, User
+from danvan.accounts.models import Organization, OrganizationKind, Role, User
 from danvan.accounts.selectors import jurisdiction_filter, user_memberships
 from danvan.audit.services import audit_record
-from danvan.cases.models import Attachment, Kind, Party, PartyRole, Petition
+from danvan.calendar.selectors import deadline_status, working_days_left
+from danvan.cases.models import Attachment, Kind, Party, PartyRole, Petition, StepDeadline
 from danvan.cases.services.intake import hash_secret
+from danvan.geography.models import AdministrativeUnit
 
 
 def petition_list_for_user(*, user: User) -> QuerySet[Petition]:
@@ -129,3 +132,29 @@ def attachments_for_user(*, user: User, petition: Petition) -> QuerySet[Attachme
     if user_may_see_identity(user=user, petition=petition):
         return attachments
     return attachments.filter(reveals_identity=False)
+
+
+def intake_organization_for(*, unit: AdministrativeUnit) -> Organization | None:
+    """Where a citizen's petition about ``unit`` lands: the commune's People's Committee, else the
+    provincial People's Committee (which forwards it). ``None`` if neither is on the platform."""
+    commune_committee = Organization.objects.filter(
+        unit=unit, kind=OrganizationKind.COMMUNE_COMMITTEE, is_active=True
+    ).order_by("pk").first()
+    if commune_committee is not None:
+        return commune_committee
+    return (
+        Organization.objects.filter(
+            unit_id=unit.province_id, kind=OrganizationKind.PROVINCIAL_COMMITTEE, is_active=True
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def deadline_rows(*, petition: Petition, today: dt.date) -> list[tuple[StepDeadline, int, str]]:
+    """Each open step with its working days left and status (on time / due soon / overdue)."""
+    rows = []
+    for deadline in StepDeadline.objects.filter(petition=petition, completed_on__isnull=True).order_by("due_on"):
+        left = working_days_left(today=today, due=deadline.due_on)
+        rows.append((deadline, left, str(deadline_status(today=today, due=deadline.due_on))))
+    return rows
