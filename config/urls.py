@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("danvan.accounts.urls")),
     path("geography/", include("danvan.geography.urls")),
     path("workspace/audit/", include("danvan.audit.urls")),
+    path("workspace/notifications/", include("danvan.notifications.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

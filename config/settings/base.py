@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "danvan.calendar",
     "danvan.documents",
     "danvan.cases",
+    "danvan.notifications",
     "danvan.portal",
 ]
 
@@ -264,3 +265,4 @@ DANVAN_ALLOW_DEMO_DATA = env_bool("DANVAN_ALLOW_DEMO_DATA", default=DEBUG)
 DANVAN_SITE_NAME = env_str("DANVAN_SITE_NAME", "DânVận")
 DANVAN_ATTACHMENT_MAX_BYTES = env_int("DANVAN_ATTACHMENT_MAX_MB", 10) * 1024 * 1024
 DANVAN_ATTACHMENT_MAX_COUNT = env_int("DANVAN_ATTACHMENT_MAX_COUNT", 10)
+DANVAN_SITE_URL = env_str("DANVAN_SITE_URL", "http://127.0.0.1:8000")

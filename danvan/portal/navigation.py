@@ -28,5 +28,6 @@ WORKSPACE_NAV = [
     NavItem(_("Reports"), None),
     NavItem(_("Organisations"), "accounts:organization_list"),
     NavItem(_("Administrative units"), "geography:unit_search"),
+    NavItem(_("Notifications"), "notifications:list"),
     NavItem(_("Audit trail"), "audit:event_list"),
 ]
