@@ -3,12 +3,13 @@ The helpers live in ``danvan.core.testing`` so that every test module can import
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 from django.test import Client
 
 from danvan.accounts.models import User
+from danvan.calendar.workdays import calendar_cache_clear
 from danvan.core.testing import World, build_personas, build_world, login_client
 
 
@@ -28,3 +29,11 @@ def as_persona(personas: dict[str, User | None]) -> Callable[[str], Client]:
         return login_client(Client(), personas[name])
 
     return _client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_calendar_cache() -> Iterator[None]:
+    # A test's transaction is rolled back at its end; the cached calendar overrides and rules must be too.
+    calendar_cache_clear(announce=False)
+    yield
+    calendar_cache_clear(announce=False)
