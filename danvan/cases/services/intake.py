@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from danvan.accounts.models import Organization, User
 from danvan.cases import deadlines
 from danvan.cases.attachments import check_upload
+from danvan.cases.confirmations import send_receipt
 from danvan.cases.errors import CaseErrorCode, case_error
 from danvan.cases.models import Attachment, Category, Channel, IdempotencyKey, Kind, Party, PartyRole, Petition
 from danvan.cases.personal_id import normalize_personal_id, personal_id_problems
@@ -233,5 +234,11 @@ def petition_submit(
     if idempotency_key and actor is not None:
         IdempotencyKey.objects.create(
             user=actor, key=idempotency_key, request_hash=request_fingerprint, petition=petition
+        )
+    emails = sorted({p.email.strip() for p in data.parties if p.email.strip()})
+    if emails and not (petition.kind == Kind.DENUNCIATION and data.is_anonymous):
+        petition_id = petition.pk
+        transaction.on_commit(
+            lambda: [send_receipt(petition_id=petition_id, secret=secret, email=address) for address in emails]
         )
     return Submission(petition, secret)

@@ -158,3 +158,16 @@ def test_idempotency_key_returns_the_first_petition(world, personas):
 def test_html_in_text_is_stored_as_text(world, submit):
     petition = submit(content="<script>alert('x')</script> Đất của tôi bị lấn chiếm").petition
     assert petition.content.startswith("<script>")  # stored verbatim, escaped whenever shown
+
+
+def test_receipt_is_e_mailed_after_commit(world, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    data = petition_data(world, parties=[PartyData(full_name="Nguyễn Văn An", email="an@example.vn")])
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = petition_submit(actor=None, data=data, receiving_organization=world.org_a)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["an@example.vn"]
+    assert submission.petition.tracking_code in message.subject
+    assert f"/petitions/track/{submission.petition.tracking_code}/?s={submission.secret}" in message.body
