@@ -238,7 +238,10 @@ def petition_submit(
     emails = sorted({p.email.strip() for p in data.parties if p.email.strip()})
     if emails and not (petition.kind == Kind.DENUNCIATION and data.is_anonymous):
         petition_id = petition.pk
-        transaction.on_commit(
-            lambda: [send_receipt(petition_id=petition_id, secret=secret, email=address) for address in emails]
-        )
+
+        def send_receipts() -> None:
+            for address in emails:
+                send_receipt(petition_id=petition_id, secret=secret, email=address)
+
+        transaction.on_commit(send_receipts)
     return Submission(petition, secret)

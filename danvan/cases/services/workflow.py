@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from danvan.accounts.models import Organization, Role, User
 from danvan.calendar.selectors import rule_in_force
-from danvan.cases import deadlines
+from danvan.cases import deadlines, paperwork
 from danvan.cases.errors import CaseErrorCode, case_error
 from danvan.cases.grounds import ArchiveGround
 from danvan.cases.models import Complexity, Eligibility, Forwarding, Kind, Outcome, Petition, Status
@@ -72,7 +72,14 @@ def petition_accept(*, actor: User, petition: Petition, on: dt.date | None = Non
     rule = deadlines.resolve_rule(petition)
     if rule:
         deadlines.open_step(petition=petition, step=deadlines.RESOLVE, rule_code=rule, start=accepted_on)
-    record(actor=actor, petition=petition, action="accepted", from_status=previous)
+    notice = paperwork.issue_acceptance_notice(petition=petition, actor=actor, day=today())
+    record(
+        actor=actor,
+        petition=petition,
+        action="accepted",
+        from_status=previous,
+        data={"document": notice.number if notice else None},
+    )
     return petition
 
 
@@ -92,6 +99,9 @@ def petition_forward(*, actor: User, petition: Petition, to_organization: Organi
         forwarded_by=actor,
     )
     deadlines.complete_all(petition=petition, on=today())
+    slip = paperwork.issue_forwarding_slip(
+        petition=petition, actor=actor, day=today(), from_organization=from_org, to_organization=to_organization
+    )
     petition.handling_organization = to_organization
     petition.eligibility, petition.within_competence = "", None
     previous = set_status(petition, Status.FORWARDED, "handling_organization", "eligibility", "within_competence")
@@ -101,7 +111,11 @@ def petition_forward(*, actor: User, petition: Petition, to_organization: Organi
         action="forwarded",
         from_status=previous,
         reason=normalize(reason),
-        data={"from_organization": from_org.pk, "to_organization": to_organization.pk},
+        data={
+            "from_organization": from_org.pk,
+            "to_organization": to_organization.pk,
+            "document": slip.number if slip else None,
+        },
     )
     return petition
 
@@ -132,6 +146,9 @@ def petition_guide(*, actor: User, petition: Petition, guidance: str, competent_
     petition.answer = guidance.strip()
     previous = set_status(petition, Status.GUIDED, "answer")
     deadlines.complete_all(petition=petition, on=today())
+    paperwork.issue_guidance_letter(
+        petition=petition, actor=actor, day=today(), competent_body=normalize(competent_body)
+    )
     record(
         actor=actor,
         petition=petition,
@@ -151,6 +168,7 @@ def petition_archive(*, actor: User, petition: Petition, ground: str, reason: st
         raise case_error(CaseErrorCode.INVALID, fields={"ground": [str(ArchiveGround.__name__)]})
     previous = set_status(petition, Status.ARCHIVED)
     deadlines.complete_all(petition=petition, on=today())
+    paperwork.issue_refusal_notice(petition=petition, actor=actor, day=today(), ground=ground)
     record(
         actor=actor,
         petition=petition,
@@ -264,6 +282,14 @@ def petition_extend(*, actor: User, petition: Petition, reason: str) -> Petition
         raise case_error(CaseErrorCode.EXTENSION_NOT_APPLICABLE, status=409)
     petition.save(update_fields=["extensions", "complexity", "updated_at"])
     deadline = deadlines.recompute_step(petition=petition, step=deadlines.RESOLVE)
+    if deadline is not None and petition.kind == Kind.DENUNCIATION:
+        paperwork.issue_extension_decision(
+            petition=petition,
+            actor=actor,
+            day=today(),
+            extension_days=rule.extension_length,
+            extended_until=deadline.due_on,
+        )
     record(
         actor=actor,
         petition=petition,
