@@ -3,43 +3,26 @@
 from __future__ import annotations
 
 import base64
+import re
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Protocol, TypedDict
+from typing import Any, TypedDict
 
-from django.test import Client
 from django.utils import translation
 from django_otp.oath import hotp
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from playwright.sync_api import Page, expect
-
-from danvan.accounts.models import Organization, User
-from danvan.geography.models import AdministrativeUnit
+from playwright.sync_api import BrowserContext, Page, ViewportSize, expect
 
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 BLOCKING_IMPACTS = {"serious", "critical"}
+PHONE: ViewportSize = {"width": 360, "height": 780}
+# Letters only Vietnamese uses (ă â đ ê ô ơ ư) and the precomposed tone marks (U+1EA0–U+1EF9).
+VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưĂÂĐÊÔƠƯ\u1ea0-\u1ef9]")
 
-
-class World(Protocol):
-    """The parts of the root conftest's ``World`` these tests use.
-
-    The root conftest cannot be imported here: conftest.py files outside packages all share the
-    module name ``conftest``, and pytest unloads the root one before loading this one.
-    """
-
-    province: AdministrativeUnit
-    other_province: AdministrativeUnit
-    org_a: Organization
-    org_b: Organization
-
-
-class RootConftest(Protocol):
-    PASSWORD: str
-
-    def make_user(self, username: str, *, org: Organization | None = ..., role: str | None = ...) -> User: ...
-
-    def login_client(self, client: Client, user: User | None) -> Client: ...
+# new_context(language=…, user=…, verified=…, bypass_csp=…, viewport=…, locale=…), see conftest.py.
+ContextFactory = Callable[..., BrowserContext]
 
 
 class AxeViolation(TypedDict):
@@ -54,6 +37,14 @@ def tr(msgid: str, language: str) -> str:
     """``msgid`` as the site renders it in ``language`` (from the same compiled catalogue)."""
     with translation.override(language):
         return str(translation.gettext(msgid))
+
+
+def vietnamese(msgid: str) -> str:
+    """The Vietnamese text of ``msgid``, failing when the catalogue leaves it in English."""
+    text = tr(msgid, "vi")
+    assert text != msgid, f"no Vietnamese translation of {msgid!r}"
+    assert VIETNAMESE_LETTERS.search(text), f"the translation of {msgid!r} is not Vietnamese: {text!r}"
+    return text
 
 
 def run_axe(page: Page) -> list[AxeViolation]:
@@ -85,10 +76,39 @@ def describe_violations(label: str, violations: list[AxeViolation]) -> str:
     return "\n".join(lines)
 
 
+# What axe only lists as "needs review": duplicate ids, and aria-describedby/-labelledby or label[for]
+# pointing at no element or at an empty one (e.g. a help text id that does not match the input's).
+ID_PROBLEMS_JS = """() => {
+  const problems = [];
+  const seen = new Map();
+  for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) || 0) + 1);
+  for (const [id, count] of seen) if (count > 1) problems.push(`id "${id}" is used ${count} times`);
+  const refs = [['aria-describedby', true], ['aria-labelledby', true], ['for', false]];
+  for (const [attr, isList] of refs) {
+    for (const el of document.querySelectorAll(`[${attr}]`)) {
+      const ids = isList ? el.getAttribute(attr).split(/\\s+/).filter(Boolean) : [el.getAttribute(attr)];
+      for (const id of ids) {
+        const target = document.getElementById(id);
+        if (!target) problems.push(`${el.tagName.toLowerCase()}#${el.id} ${attr}="${id}": no such element`);
+        else if (isList && !target.textContent.trim()) problems.push(`${attr}="${id}" points at an empty element`);
+      }
+    }
+  }
+  return problems;
+}"""
+
+
+def axe_failures(page: Page, label: str) -> str:
+    """Serious and critical axe violations, and broken id references, described ("" when none)."""
+    lines = [describe_violations(label, blocking(run_axe(page)))]
+    lines += [f"{label}: {problem}" for problem in page.evaluate(ID_PROBLEMS_JS)]
+    return "\n".join(line for line in lines if line)
+
+
 def assert_accessible(page: Page, label: str) -> None:
-    """No serious or critical axe violation on the page."""
-    found = blocking(run_axe(page))
-    assert not found, "axe found serious/critical violations:\n" + describe_violations(label, found)
+    """No serious or critical axe violation on the page, and no broken id reference."""
+    failures = axe_failures(page, label)
+    assert not failures, "accessibility problems:\n" + failures
 
 
 def _current_step(device: TOTPDevice, now: float) -> int:
@@ -151,7 +171,3 @@ def log_in(page: Page, username: str, password: str) -> None:
 def log_out(page: Page) -> None:
     page.locator("header form[action='/accounts/logout/'] button").click()
     expect(page.locator("header a[href='/accounts/login/']")).to_be_visible()
-
-
-def confirmed_device(user: User) -> TOTPDevice:
-    return TOTPDevice.objects.get(user=user, confirmed=True)

@@ -2,7 +2,7 @@
 
 Every test in this folder is marked ``browser`` (``make test-browser`` / ``pytest -m "not browser"``).
 Without /usr/bin/chromium the tests are skipped, unless ``DANVAN_REQUIRE_BROWSER=1`` (CI), where a
-missing browser is an error.
+missing browser is an error. Screenshots go to test-artifacts/ (git-ignored).
 """
 
 from __future__ import annotations
@@ -10,16 +10,22 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING
 
 import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from browser_support import ContextFactory
+from django.conf import settings
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from browser_support import RootConftest, World
 from danvan.accounts.models import Organization, Role, User
+from danvan.core.testing import World, login_client, make_user
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, ViewportSize
+    from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an asyncio event loop in the test thread; Django refuses ORM calls from a
 # thread with a running loop unless told this is safe (it is: the loop only talks to the browser).
@@ -39,16 +45,13 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 ARTIFACTS = ROOT / "test-artifacts"
-LANGUAGE_COOKIE = "danvan_language"  # settings.LANGUAGE_COOKIE_NAME
-
-ContextFactory = Callable[..., Any]
 
 
 def _compile_translations() -> None:
-    """Compile locale/*/django.po into .mo when missing or stale, exactly like ``make compilemessages``.
+    """Compile locale/*/django.po into .mo when missing or stale, as ``make compilemessages`` does.
 
-    The .mo files are build output (git-ignored); without them every page would fall back to the
-    English msgids. Runs at collection time, before Django loads any catalogue.
+    The .mo files are build output (git-ignored); without them every page falls back to the English
+    msgids. This runs when pytest loads this file, before Django reads any catalogue.
     """
     for po_path in sorted((ROOT / "locale").glob("*/LC_MESSAGES/django.po")):
         mo_path = po_path.with_suffix(".mo")
@@ -70,7 +73,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
+def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
         message = "Chromium not installed: apt-get install chromium"
         if os.environ.get("DANVAN_REQUIRE_BROWSER") == "1":
@@ -90,16 +93,8 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="session")
-def root_conftest(pytestconfig: pytest.Config) -> RootConftest:
-    """The root conftest module (``make_user``, ``login_client``, ``PASSWORD``), as pytest loaded it."""
-    module = pytestconfig.pluginmanager.get_plugin(str(ROOT / "conftest.py"))
-    assert module is not None, "the root conftest.py is not loaded"
-    return cast(RootConftest, module)
-
-
 @pytest.fixture
-def site(transactional_db: None, live_server: Any, world: World) -> World:
+def site(transactional_db: None, live_server: LiveServer, world: World) -> World:
     """The root conftest's ``world`` in a transactional database, so the live server's thread sees it.
 
     ``transactional_db`` comes first: once ``db`` (which ``world`` needs) is set up, pytest-django
@@ -113,35 +108,32 @@ def site_personas(site: World, personas: dict[str, User | None]) -> dict[str, Us
     return personas
 
 
-@pytest.fixture
-def session_cookie(root_conftest: RootConftest) -> Callable[..., str]:
-    """A session cookie value for ``user``, made with Django's test client.
+def session_cookie(user: User, *, verified: bool = True) -> str:
+    """The session cookie of ``user``, logged in with Django's test client.
 
-    ``verified=True`` (default) is ``login_client``: officers are past 2FA. ``verified=False`` is a
-    password-only login: officers still have to set up or enter their second factor.
+    ``verified=True`` is ``login_client``: officers are past 2FA. ``verified=False`` is the password
+    step only: officers still have to set up or enter their second factor.
     """
-
-    def _session_cookie(user: User, *, verified: bool = True) -> str:
-        if verified:
-            client = root_conftest.login_client(Client(), user)
-        else:
-            client = Client()
-            client.force_login(user)
-        return client.cookies["sessionid"].value
-
-    return _session_cookie
+    client = Client()
+    if verified:
+        login_client(client, user)
+    else:
+        client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
 
 
 @pytest.fixture
-def new_context(browser: Any, live_server: Any, session_cookie: Callable[..., str]) -> Iterator[ContextFactory]:
+def new_context(browser: Browser, live_server: LiveServer) -> Iterator[ContextFactory]:
     """Make browser contexts on the live server (closed after the test).
 
-    ``language`` sets the language cookie; ``user`` logs that user in through a session made with
-    Django's test client (``verified`` as in ``session_cookie``). ``bypass_csp`` is for the axe runs
-    only: axe-core is injected as an inline script, which the site's Content-Security-Policy
-    (``script-src 'self' 'nonce-…'``) rightly blocks; every other test runs under the real CSP.
+    ``locale`` is the browser's language (Accept-Language): a Vietnamese phone by default, since
+    Django's LocaleMiddleware gives an ``en-US`` browser (Chromium's default) the English site.
+    ``language`` sets the site's language cookie; ``user`` logs that user in (``verified`` as in
+    ``session_cookie``). ``bypass_csp`` is for the axe runs only: axe-core is injected as an inline
+    script, which the site's Content-Security-Policy (``script-src 'self' 'nonce-…'``) rightly
+    blocks. Every other test runs under the real CSP.
     """
-    contexts: list[Any] = []
+    contexts: list[BrowserContext] = []
 
     def _new_context(
         *,
@@ -149,21 +141,21 @@ def new_context(browser: Any, live_server: Any, session_cookie: Callable[..., st
         user: User | None = None,
         verified: bool = True,
         bypass_csp: bool = False,
-        viewport: dict[str, int] | None = None,
-    ) -> Any:
+        viewport: ViewportSize | None = None,
+        locale: str = "vi-VN",
+    ) -> BrowserContext:
         context = browser.new_context(
             base_url=live_server.url,
             bypass_csp=bypass_csp,
             viewport=viewport or {"width": 1280, "height": 900},
+            locale=locale,
         )
         context.set_default_timeout(10_000)
-        cookies: list[dict[str, Any]] = []
         if language is not None:
-            cookies.append({"name": LANGUAGE_COOKIE, "value": language, "url": live_server.url})
+            context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language, "url": live_server.url}])
         if user is not None:
-            cookies.append({"name": "sessionid", "value": session_cookie(user, verified=verified), "url": live_server.url})
-        if cookies:
-            context.add_cookies(cookies)
+            cookie = session_cookie(user, verified=verified)
+            context.add_cookies([{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}])
         contexts.append(context)
         return context
 
@@ -173,11 +165,11 @@ def new_context(browser: Any, live_server: Any, session_cookie: Callable[..., st
 
 
 @pytest.fixture
-def make_officer(site: World, root_conftest: RootConftest) -> Callable[..., User]:
+def make_officer(site: World) -> Callable[..., User]:
     """A new officer of ``org`` (default: commune A's People's Committee), with no TOTP device."""
 
     def _make_officer(username: str, *, org: Organization | None = None, role: str = Role.RECEPTION_OFFICER) -> User:
-        user = root_conftest.make_user(username, org=org or site.org_a, role=role)
+        user = make_user(username, org=org or site.org_a, role=role)
         assert not TOTPDevice.objects.filter(user=user).exists()
         return user
 

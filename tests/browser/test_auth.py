@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from browser_support import (
-    RootConftest,
+    ContextFactory,
     log_in,
     log_out,
     secret_to_key,
@@ -21,20 +20,20 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from danvan.accounts.models import User
+from danvan.core.testing import PASSWORD
 
 
-def test_login_with_2fa(
-    new_context: Callable[..., Any], make_officer: Callable[..., User], root_conftest: RootConftest
-) -> None:
+def test_login_with_2fa(new_context: ContextFactory, make_officer: Callable[..., User]) -> None:
     officer = make_officer("fresh_officer")
     page = new_context().new_page()
 
     # First login: password, then enrolment of an authenticator app.
     page.goto("/accounts/login/")
-    log_in(page, officer.username, root_conftest.PASSWORD)
+    log_in(page, officer.username, PASSWORD)
     expect(page).to_have_url(re.compile(r"/accounts/2fa/setup/\?next=/welcome/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(tr("Set up two-factor authentication", "vi"))
 
+    expect(page.get_by_role("img", name=tr("QR code for your authenticator app", "vi"))).to_be_visible()
     secret = page.get_by_test_id("totp-secret").inner_text()
     assert re.fullmatch(r"[A-Z2-7]{4}( [A-Z2-7]{1,4})+", secret), secret
     device = TOTPDevice.objects.get(user=officer, confirmed=False)
@@ -54,7 +53,7 @@ def test_login_with_2fa(
     # Second login: the code from the app, after a wrong one.
     log_out(page)
     page.goto("/accounts/login/")
-    log_in(page, officer.username, root_conftest.PASSWORD)
+    log_in(page, officer.username, PASSWORD)
     expect(page).to_have_url(re.compile(r"/accounts/2fa/verify/\?next=/welcome/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(tr("Two-factor authentication", "vi"))
 
@@ -62,9 +61,9 @@ def test_login_with_2fa(
     code_field.fill(wrong_totp_code(device))
     page.locator("main button[type=submit]").click()
     expect(page).to_have_url(re.compile(r"/accounts/2fa/verify/"))
-    expect(page.locator("#id_token_error")).to_have_text(
-        tr("The code is wrong or has expired. Enter the 6 digits your app shows now.", "vi")
-    )
+    error = page.locator("#id_token_error")
+    expect(error).to_have_text(tr("The code is wrong or has expired. Enter the 6 digits your app shows now.", "vi"))
+    expect(error).to_contain_text("Mã")  # the Vietnamese message, not the English msgid
     expect(page.locator("html")).to_have_attribute("lang", "vi")
 
     wait_until_not_throttled(device)
