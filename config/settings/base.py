@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "danvan.documents",
     "danvan.cases",
     "danvan.notifications",
+    "danvan.reception",
     "danvan.portal",
 ]
 
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "danvan.core.middleware.VietnameseFirstMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

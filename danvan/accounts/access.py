@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -30,7 +31,7 @@ def two_factor_needed(user: User) -> bool:
 def two_factor_redirect(request: HttpRequest) -> HttpResponse:
     target = "accounts:otp_verify" if user_has_device(request.user, confirmed=True) else "accounts:otp_setup"
     response = redirect(target)
-    response["Location"] += f"?next={request.get_full_path()}"
+    response["Location"] += "?" + urlencode({"next": request.get_full_path()})
     return response
 
 

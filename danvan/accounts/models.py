@@ -108,3 +108,6 @@ class Membership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_role_display()} — {self.organization}"
+
+
+from danvan.accounts.models_tokens import APIToken  # noqa: E402, F401 - the token model lives in its own module

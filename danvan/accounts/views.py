@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import base64
+from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
@@ -48,7 +49,7 @@ class LoginView(auth_views.LoginView):
 
 def two_factor_redirect_with_next(request: HttpRequest, next_url: str) -> HttpResponse:
     response = two_factor_redirect(request)
-    response["Location"] = response["Location"].split("?")[0] + f"?next={next_url}"
+    response["Location"] = response["Location"].split("?")[0] + "?" + urlencode({"next": next_url})
     return response
 
 

@@ -26,6 +26,18 @@ def client_ip(request: HttpRequest) -> str | None:
     return remote
 
 
+class VietnameseFirstMiddleware:
+    """Vietnamese unless the person chose English with the language switch: the browser's own
+    Accept-Language is ignored (a government portal speaks the national language first)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request.META.pop("HTTP_ACCEPT_LANGUAGE", None)
+        return self.get_response(request)
+
+
 class RequestContextMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response

@@ -196,3 +196,14 @@ def test_password_reset_for_unknown_address_reveals_nothing(client, world):
     response = client.post("/accounts/password/reset/", {"email": "nobody@example.vn"})
     assert response["Location"] == "/accounts/password/reset/sent/"
     assert mail.outbox == []
+
+
+def test_vietnamese_even_for_an_english_browser(client):
+    response = client.get("/", headers={"accept-language": "en-US,en;q=0.9"})
+    assert '<html lang="vi">' in response.content.decode()
+
+
+def test_next_survives_the_two_factor_step_whole(client, officer):
+    client.force_login(officer)
+    response = client.get("/workspace/audit/?page=2&foo=1")
+    assert response["Location"] == "/accounts/2fa/setup/?next=%2Fworkspace%2Faudit%2F%3Fpage%3D2%26foo%3D1"
