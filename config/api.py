@@ -7,15 +7,29 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
+from ninja.renderers import JSONRenderer
 
 from danvan.core.errors import DomainError
 
-api = NinjaAPI(title="DânVận API", version="1", urls_namespace="api", docs_url="/docs")
+_HTML_SPECIAL = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
+
+
+class EscapedJSONRenderer(JSONRenderer):
+    """JSON with <, > and & escaped, as Django's json_script does: citizens' text is stored verbatim, and
+    no response can be read as HTML even where it is pasted into a page."""
+
+    def render(self, request: HttpRequest, data: object, *, response_status: int) -> str:
+        return str(super().render(request, data, response_status=response_status)).translate(_HTML_SPECIAL)
+
+
+api = NinjaAPI(title="DânVận API", version="1", urls_namespace="api", docs_url="/docs", renderer=EscapedJSONRenderer())
 
 
 @api.exception_handler(DomainError)
 def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
-    return api.create_response(request, exc.as_dict(), status=exc.status)
+    # Code "invalid" (field errors in extra["fields"]) is a validation failure: 422, like ninja's own.
+    status = 422 if exc.code == "invalid" else exc.status
+    return api.create_response(request, exc.as_dict(), status=status)
 
 
 @api.exception_handler(ObjectDoesNotExist)
@@ -48,3 +62,4 @@ def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 api.add_router("/geography/", "danvan.geography.api.router")
 api.add_router("/accounts/", "danvan.accounts.api.router")
 api.add_router("/audit/", "danvan.audit.api.router")
+api.add_router("/petitions/", "danvan.cases.api.router")

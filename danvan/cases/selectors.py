@@ -137,9 +137,11 @@ def attachments_for_user(*, user: User, petition: Petition) -> QuerySet[Attachme
 def intake_organization_for(*, unit: AdministrativeUnit) -> Organization | None:
     """Where a citizen's petition about ``unit`` lands: the commune's People's Committee, else the
     provincial People's Committee (which forwards it). ``None`` if neither is on the platform."""
-    commune_committee = Organization.objects.filter(
-        unit=unit, kind=OrganizationKind.COMMUNE_COMMITTEE, is_active=True
-    ).order_by("pk").first()
+    commune_committee = (
+        Organization.objects.filter(unit=unit, kind=OrganizationKind.COMMUNE_COMMITTEE, is_active=True)
+        .order_by("pk")
+        .first()
+    )
     if commune_committee is not None:
         return commune_committee
     return (

@@ -1,0 +1,282 @@
+"""The petitions API (``/api/petitions/``): officers' programs register petitions, read them and move
+them through the workflow. A thin adapter: parse → check the rule → call the same service as the HTML
+views → render. Session (past TOTP) or ``Authorization: Bearer <API token>``."""
+
+import hashlib
+import json
+from dataclasses import asdict
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Header, Query, Router, Status
+from ninja.pagination import LimitOffsetPagination, paginate
+
+from danvan.accounts.access import user_auth
+from danvan.accounts.models import User
+from danvan.accounts.selectors import user_memberships
+from danvan.accounts.tokens import token_auth
+from danvan.cases.api_transitions import TRANSITIONS, invalid
+from danvan.cases.models import CaseEvent, Category, Petition, StepDeadline
+from danvan.cases.rules import PROCESSING_ROLES
+from danvan.cases.schemas import (
+    DeadlineOut,
+    EventOut,
+    PartyIn,
+    PartyOut,
+    PetitionCreatedOut,
+    PetitionFilter,
+    PetitionIn,
+    PetitionListOut,
+    PetitionOut,
+    TransitionAction,
+    TransitionIn,
+)
+from danvan.cases.selectors import deadline_rows, party_views, petition_get_for_user, petition_list_for_user
+from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
+from danvan.geography.models import AdministrativeUnit, Era
+
+# Token first: a program sends no CSRF token, and the session check would refuse its POST before the
+# token is looked at. Browsers send no Authorization header, so they reach the session check.
+router = Router(tags=["petitions"], auth=[token_auth, user_auth])
+
+IDEMPOTENCY_KEY_MAX = 100
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.auth  # type: ignore[attr-defined]
+    assert isinstance(user, User)
+    return user
+
+
+def _commune(code: str) -> AdministrativeUnit | None:
+    return AdministrativeUnit.objects.current().communes().filter(code=code).select_related("province").first()
+
+
+def next_due_subquery() -> Subquery:
+    """The earliest due date among the open, running (not suspended) steps: annotate it as ``next_due_on``."""
+    open_steps = StepDeadline.objects.filter(petition=OuterRef("pk"), completed_on__isnull=True, paused_on__isnull=True)
+    return Subquery(open_steps.order_by("due_on").values("due_on")[:1])
+
+
+# --- Rendering --------------------------------------------------------------------------------------
+
+
+def petition_out(*, user: User, petition: Petition) -> PetitionOut:
+    """The detail as ``user`` may see it: parties through ``party_views`` (masked where the law says)."""
+    today = timezone.localdate()
+    rows = deadline_rows(petition=petition, today=today)
+    next_due_on = min((d.due_on for d, _left, _s in rows if d.paused_on is None), default=None)
+    summary = PetitionListOut.from_orm(petition).model_dump() | {"next_due_on": next_due_on}
+    events = (
+        CaseEvent.objects.filter(petition=petition).select_related("actor", "organization").order_by("created_at", "id")
+    )
+    return PetitionOut(
+        **summary,
+        complaint_round=petition.complaint_round,
+        channel=petition.channel,
+        location=petition.location,
+        latitude=petition.latitude,
+        longitude=petition.longitude,
+        content=petition.content,
+        respondent_name=petition.respondent_name,
+        decision_reference=petition.decision_reference,
+        decision_date=petition.decision_date,
+        eligibility=petition.eligibility,
+        within_competence=petition.within_competence,
+        complexity=petition.complexity,
+        accepted_on=petition.accepted_on,
+        extensions=petition.extensions,
+        outcome=petition.outcome,
+        answer=petition.answer,
+        concluded_on=petition.concluded_on,
+        closed_on=petition.closed_on,
+        parties=[PartyOut(**asdict(view)) for view in party_views(user=user, petition=petition)],
+        deadlines=[
+            DeadlineOut(
+                step=d.step,
+                rule_code=d.rule_code,
+                starts_on=d.starts_on,
+                due_on=d.due_on,
+                citation=d.citation,
+                paused=d.paused_on is not None,
+                working_days_left=left,
+                status=status,
+            )
+            for d, left, status in rows
+        ],
+        events=[
+            EventOut(
+                action=e.action,
+                from_status=e.from_status,
+                to_status=e.to_status,
+                actor=str(e.actor) if e.actor else None,
+                organization=e.organization.name if e.organization else None,
+                reason=e.reason,
+                data=e.data,
+                created_at=e.created_at,
+            )
+            for e in events
+        ],
+    )
+
+
+# --- Create -----------------------------------------------------------------------------------------
+
+
+def _fingerprint(payload: PetitionIn) -> str:
+    canonical = json.dumps(payload.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _petition_data(payload: PetitionIn, errors: dict[str, list[str]]) -> PetitionData | None:
+    """Resolve codes to rows; unknown ones become field errors (the service checks the rest)."""
+    unit = _commune(payload.unit_code)
+    if unit is None:
+        errors["unit_code"] = [_("No current commune has this code.")]
+    category = None
+    if payload.category:
+        category = Category.objects.filter(code=payload.category, is_active=True).first()
+        if category is None:
+            errors["category"] = [_("No category has this code.")]
+    parties = [_party_data(index, party, errors) for index, party in enumerate(payload.parties)]
+    if unit is None:
+        return None
+    return PetitionData(
+        kind=payload.kind,
+        subject=payload.subject,
+        content=payload.content,
+        unit=unit,
+        channel=payload.channel,
+        complaint_round=payload.complaint_round,
+        category=category,
+        location=payload.location,
+        latitude=float(payload.latitude) if payload.latitude is not None else None,
+        longitude=float(payload.longitude) if payload.longitude is not None else None,
+        respondent_name=payload.respondent_name,
+        decision_reference=payload.decision_reference,
+        decision_date=payload.decision_date,
+        people_count=payload.people_count,
+        is_anonymous=payload.is_anonymous,
+        received_on=payload.received_on,
+        parties=parties,
+    )
+
+
+def _party_data(index: int, party: PartyIn, errors: dict[str, list[str]]) -> PartyData:
+    address_unit = None
+    if party.address_unit_code:
+        address_unit = _commune(party.address_unit_code)
+        if address_unit is None:
+            errors[f"parties.{index}.address_unit_code"] = [_("No current commune has this code.")]
+    return PartyData(
+        full_name=party.full_name,
+        role=party.role,
+        personal_id=party.personal_id,
+        birth_year=party.birth_year,
+        address_unit=address_unit,
+        address_street=party.address_street,
+        phone=party.phone,
+        email=party.email,
+    )
+
+
+@router.post(
+    "/",
+    response={200: PetitionCreatedOut, 201: PetitionCreatedOut},
+    summary="Register a petition (officer entry)",
+    description=(
+        "Send an `Idempotency-Key` header to make retries safe: the same key with the same body returns the "
+        "petition made the first time (200); with a different body, 409 `idempotency_conflict`."
+    ),
+)
+def petition_create(
+    request: HttpRequest, payload: PetitionIn, idempotency_key: str | None = Header(None, alias="Idempotency-Key")
+) -> Status:
+    user = _user(request)
+    if not user.has_perm("cases.register_petition"):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    key = (idempotency_key or "").strip() or None
+    if key is not None and len(key) > IDEMPOTENCY_KEY_MAX:
+        errors["Idempotency-Key"] = [_("The Idempotency-Key has at most 100 characters.")]
+    organizations = {
+        m.organization_id: m.organization for m in user_memberships(user=user) if m.role in PROCESSING_ROLES
+    }
+    organization = organizations.get(payload.receiving_organization_id)
+    if organization is None:
+        errors["receiving_organization_id"] = [_("Choose an organisation you register petitions for.")]
+    data = _petition_data(payload, errors)
+    if errors or data is None or organization is None:
+        raise invalid(errors)
+    submission = petition_submit(
+        actor=user,
+        data=data,
+        receiving_organization=organization,
+        idempotency_key=key,
+        request_fingerprint=_fingerprint(payload),
+    )
+    out = petition_out(user=user, petition=submission.petition)
+    body = PetitionCreatedOut(**out.model_dump(), secret=submission.secret or None)
+    return Status(201 if submission.created else 200, body)
+
+
+# --- Read -------------------------------------------------------------------------------------------
+
+
+@router.get("/", response=list[PetitionListOut], summary="Petitions in the user's jurisdiction")
+@paginate(LimitOffsetPagination, max_limit=200)
+def petition_list(request: HttpRequest, filters: Query[PetitionFilter]) -> QuerySet[Petition]:
+    user = _user(request)
+    if not user.has_perm("cases.view_inbox"):
+        raise PermissionDenied
+    petitions = petition_list_for_user(user=user)
+    if filters.kind:
+        petitions = petitions.filter(kind=filters.kind)
+    if filters.status:
+        petitions = petitions.filter(status=filters.status)
+    if filters.unit_code:
+        petitions = petitions.filter(unit__code=filters.unit_code, unit__era=Era.CURRENT)
+    if filters.overdue is not None:
+        late = StepDeadline.objects.filter(
+            petition=OuterRef("pk"),
+            completed_on__isnull=True,
+            paused_on__isnull=True,
+            due_on__lt=timezone.localdate(),
+        )
+        petitions = petitions.filter(Exists(late) if filters.overdue else ~Exists(late))
+    return petitions.annotate(next_due_on=next_due_subquery())
+
+
+@router.get("/{petition_id}", response=PetitionOut, summary="One petition with its parties, deadlines and timeline")
+def petition_detail(request: HttpRequest, petition_id: int) -> PetitionOut:
+    user = _user(request)
+    return petition_out(user=user, petition=petition_get_for_user(user=user, petition_id=petition_id))
+
+
+# --- Workflow ---------------------------------------------------------------------------------------
+
+
+@router.post(
+    "/{petition_id}/transitions/{action}",
+    response=PetitionOut,
+    summary="Move a petition to its next step",
+    description=(TransitionIn.__doc__ or "")
+    + "\n\nAn action the petition's current step does not allow answers 409 `transition_not_allowed`.",
+)
+def petition_transition(
+    request: HttpRequest, petition_id: int, action: TransitionAction, payload: TransitionIn | None = None
+) -> PetitionOut:
+    user = _user(request)
+    body = payload or TransitionIn.model_validate({})  # a body-less POST is fine for close, accept …
+    petition = petition_get_for_user(user=user, petition_id=petition_id)
+    transition = TRANSITIONS[action]
+    if not user.has_perm(transition.perm, petition):
+        raise PermissionDenied
+    missing = [name for name in transition.required if getattr(body, name) in (None, "")]
+    if missing:
+        raise invalid({name: [_("This field is required.")] for name in missing})
+    petition = transition.run(user, petition, body)
+    return petition_out(user=user, petition=petition)
