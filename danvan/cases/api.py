@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,7 +34,13 @@ from danvan.cases.schemas import (
     TransitionAction,
     TransitionIn,
 )
-from danvan.cases.selectors import deadline_rows, party_views, petition_get_for_user, petition_list_for_user
+from danvan.cases.selectors import (
+    deadline_rows,
+    next_due_subquery,
+    party_views,
+    petition_get_for_user,
+    petition_list_for_user,
+)
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
 from danvan.geography.models import AdministrativeUnit, Era
 
@@ -53,12 +59,6 @@ def _user(request: HttpRequest) -> User:
 
 def _commune(code: str) -> AdministrativeUnit | None:
     return AdministrativeUnit.objects.current().communes().filter(code=code).select_related("province").first()
-
-
-def next_due_subquery() -> Subquery:
-    """The earliest due date among the open, running (not suspended) steps: annotate it as ``next_due_on``."""
-    open_steps = StepDeadline.objects.filter(petition=OuterRef("pk"), completed_on__isnull=True, paused_on__isnull=True)
-    return Subquery(open_steps.order_by("due_on").values("due_on")[:1])
 
 
 # --- Rendering --------------------------------------------------------------------------------------

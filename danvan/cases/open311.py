@@ -47,10 +47,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from danvan.cases.api import next_due_subquery
 from danvan.cases.models import Category, Channel, Kind, Petition
 from danvan.cases.open311_format import OPEN311_OPEN, render, render_errors, request_row, service_row
-from danvan.cases.selectors import intake_organization_for
+from danvan.cases.selectors import intake_organization_for, public_petitions
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
 from danvan.core.errors import DomainError
 from danvan.core.middleware import client_ip
@@ -80,15 +79,6 @@ class Open311Error(Exception):
 
 def _split(value: str | None) -> list[str]:
     return [part.strip() for part in (value or "").split(",") if part.strip()]
-
-
-def _public_requests() -> QuerySet[Petition]:
-    """What anyone may see: no denunciation at all (its very existence can expose the denouncer)."""
-    return (
-        Petition.objects.exclude(kind=Kind.DENUNCIATION)
-        .select_related("category", "handling_organization", "unit__province")
-        .annotate(next_due_on=next_due_subquery())
-    )
 
 
 def _moment(params: QueryDict, name: str) -> dt.datetime | None:
@@ -123,7 +113,7 @@ def _window(params: QueryDict) -> tuple[dt.datetime, dt.datetime]:
 
 
 def _filtered(params: QueryDict) -> QuerySet[Petition]:
-    petitions = _public_requests()
+    petitions = public_petitions()
     ids = _split(params.get("service_request_id"))
     if ids:
         return petitions.filter(tracking_code__in=[code.upper() for code in ids[:MAX_RESULTS]])
@@ -161,7 +151,7 @@ def requests(request: HttpRequest, fmt: str) -> HttpResponse:
 
 @require_GET
 def request_detail(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
-    petition = _public_requests().filter(tracking_code=code.upper()).first()
+    petition = public_petitions().filter(tracking_code=code.upper()).first()
     if petition is None:
         return render_errors(fmt, 404, [_("service_request_id: no such request.")])
     return render(fmt, "service_requests", "request", [request_row(petition)])

@@ -12,7 +12,7 @@ import hmac
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from danvan.accounts.models import Organization, OrganizationKind, Role, User
@@ -160,3 +160,22 @@ def deadline_rows(*, petition: Petition, today: dt.date) -> list[tuple[StepDeadl
         left = working_days_left(today=today, due=deadline.due_on)
         rows.append((deadline, left, str(deadline_status(today=today, due=deadline.due_on))))
     return rows
+
+
+def next_due_subquery() -> Subquery:
+    """The earliest due date among the open, running (not suspended) steps: annotate it as ``next_due_on``."""
+    open_steps = StepDeadline.objects.filter(petition=OuterRef("pk"), completed_on__isnull=True, paused_on__isnull=True)
+    return Subquery(open_steps.order_by("due_on").values("due_on")[:1])
+
+
+PUBLIC_KINDS = (Kind.RECOMMENDATION, Kind.FEEDBACK)
+
+
+def public_petitions() -> QuerySet[Petition]:
+    """What anyone may see (Open311): recommendations and feedback only. A denunciation's very existence
+    can expose the denouncer, and complaints concern a person's own rights."""
+    return (
+        Petition.objects.filter(kind__in=PUBLIC_KINDS)
+        .select_related("category", "handling_organization", "unit__province")
+        .annotate(next_due_on=next_due_subquery())
+    )

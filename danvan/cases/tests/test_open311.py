@@ -142,12 +142,18 @@ def test_post_xml_answers_in_xml(world):
     assert not petition.parties.exists()
 
 
-def test_public_requests_never_show_content_parties_or_denunciations(world, submit):
+def test_public_requests_never_show_content_parties_complaints_or_denunciations(world, submit):
+    feedback = submit(
+        kind="feedback",
+        complaint_round=None,
+        content="Tôi, Nguyễn Văn An (0912345678), phản ánh thu hồi đất nông nghiệp của gia đình tôi.",
+    ).petition
     complaint = submit().petition
     denunciation = submit(kind="denunciation", complaint_round=None, subject="Tố cáo cán bộ địa chính").petition
     for fmt in ("json", "xml"):
         text = Client().get(f"{BASE}/requests.{fmt}").content.decode("utf-8")
-        assert complaint.tracking_code in text
+        assert feedback.tracking_code in text
+        assert complaint.tracking_code not in text
         assert denunciation.tracking_code not in text
         assert "Tố cáo cán bộ" not in text
         for private in ("Nguyễn Văn An", "001085012345", "0912345678", "thu hồi đất nông nghiệp của gia đình tôi"):
@@ -160,7 +166,7 @@ def test_public_requests_never_show_content_parties_or_denunciations(world, subm
 
 
 def test_requests_xml_parses_with_every_field(world, submit):
-    petition = submit().petition
+    petition = submit(kind="recommendation", complaint_round=None).petition
     rows = xml_items(Client().get(f"{BASE}/requests.xml"), "service_requests", "request")
     assert [r["service_request_id"] for r in rows] == [petition.tracking_code]
     assert list(rows[0]) == REQUEST_FIELDS
@@ -190,7 +196,7 @@ def test_request_filters(world, submit):
 
 
 def test_requests_older_than_90_days_need_a_date_range(world, submit):
-    old = submit().petition
+    old = submit(kind="feedback", complaint_round=None).petition
     Petition.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=100))
     assert Client().get(f"{BASE}/requests.json").json() == []
     start = (timezone.now() - dt.timedelta(days=120)).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -287,7 +293,7 @@ def test_other_methods_are_refused(world):
 
 
 def test_requests_query_count_does_not_grow_with_rows(world, submit):
-    submit()
+    submit(kind="feedback", complaint_round=None)
     with CaptureQueriesContext(connection) as one:
         assert len(Client().get(f"{BASE}/requests.json").json()) == 1
     for _ in range(4):

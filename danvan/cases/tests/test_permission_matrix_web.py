@@ -1,0 +1,280 @@
+"""Every HTML view of the petitions module × every persona, against a petition received by commune A's
+People's Committee (org_a) and brought to the step the endpoint needs. Denied POSTs change nothing.
+
+Who is who (danvan.core.testing): officer_same is a reception officer of org_a (processes, never decides),
+officer_other a reception officer of org_b (commune B), province_inspector reads the whole province,
+mttq_officer and org_admin see commune A without a processing role, system_admin sees everything but
+decides nothing. No persona heads org_a, so every decision is refused (403) to all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+
+from danvan.accounts.models import Role
+from danvan.audit.models import AuditEvent
+from danvan.cases.models import CaseEvent, Petition
+from danvan.cases.services import workflow
+from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
+from danvan.cases.views.intake import issue_form_token
+from danvan.core.testing import PERSONAS, World, make_user
+from danvan.core.testing_matrix import ALL, Endpoint, call_endpoint, is_denied, officers
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@dataclass
+class CaseEndpoint(Endpoint):
+    state: str = "received"  # the step the petition is brought to before the request
+
+
+def case(action: str, expected: dict[str, int], data=lambda w: {}, state: str = "received") -> CaseEndpoint:
+    slug = action.replace("_", "-")
+    return CaseEndpoint(
+        f"cases:{action}", "post", lambda w: f"/petitions/{w.petition.pk}/{slug}/", expected, data, state=state
+    )
+
+
+def prefixed(prefix: str, **values) -> dict[str, object]:
+    return {f"{prefix}-{key}": value for key, value in values.items()}
+
+
+def citizen_form(w) -> dict[str, object]:
+    return {
+        "form_token": issue_form_token(),
+        "kind": "recommendation",
+        "province": w.province.pk,
+        "unit": w.commune_a.pk,
+        "subject": "Đèn đường hỏng",
+        "content": "Đèn đường tổ 3 hỏng đã hai tuần, đề nghị sửa chữa.",
+        "people_count": 1,
+        "full_name": "Trần Thị Bình",
+    }
+
+
+def officer_form(w) -> dict[str, object]:
+    return citizen_form(w) | {"channel": "post", "received_on": timezone.localdate().isoformat()}
+
+
+PUBLIC = {
+    "cases:submit",
+    "cases:submitted",
+    "cases:track_lookup",
+    "cases:track_detail",
+    "cases:track_rate",
+    "cases:track_reopen",
+}
+PROCESS_ONLY_SAME = officers(403, officer_other=404, officer_same=302)  # processing by org_a's reception
+DECISION = officers(403, officer_other=404)  # only org_a's head decides: no persona
+today = timezone.localdate
+
+ENDPOINTS: list[Endpoint] = [
+    Endpoint("cases:submit", "get", lambda w: "/petitions/new/", ALL),
+    Endpoint("cases:submit", "post", lambda w: "/petitions/new/", dict.fromkeys(PERSONAS, 302), citizen_form),
+    Endpoint("cases:submitted", "get", lambda w: "/petitions/new/done/", ALL),
+    Endpoint("cases:track_lookup", "get", lambda w: "/petitions/track/", ALL),
+    Endpoint(
+        "cases:track_lookup",
+        "post",
+        lambda w: "/petitions/track/",
+        dict.fromkeys(PERSONAS, 302),
+        lambda w: {"code": w.petition.tracking_code, "secret": w.secret},
+    ),
+    Endpoint(
+        "cases:track_detail",
+        "get",
+        lambda w: f"/petitions/track/{w.petition.tracking_code}/?s={w.secret}",
+        dict.fromkeys(PERSONAS, 302),
+    ),
+    CaseEndpoint(
+        "cases:track_rate",
+        "post",
+        lambda w: f"/petitions/track/{w.petition.tracking_code}/rate/",
+        dict.fromkeys(PERSONAS, 302),
+        lambda w: {"s": w.secret, "rating": 5, "comment": "Cảm ơn"},
+        state="closed",
+    ),
+    CaseEndpoint(
+        "cases:track_reopen",
+        "post",
+        lambda w: f"/petitions/track/{w.petition.tracking_code}/reopen/",
+        dict.fromkeys(PERSONAS, 302),
+        lambda w: {"s": w.secret, "reason": "Chưa sửa xong"},
+        state="closed",
+    ),
+    Endpoint("cases:inbox", "get", lambda w: "/petitions/inbox/", officers(200)),
+    Endpoint(
+        "cases:bulk_assign",
+        "post",
+        lambda w: "/petitions/inbox/assign/",
+        officers(403),
+        lambda w: {"bulk-petitions": [w.petition.pk], "bulk-handler": w.head.pk},
+    ),
+    Endpoint(
+        "cases:officer_entry",
+        "get",
+        lambda w: "/petitions/new-entry/",
+        officers(403, officer_same=200, officer_other=200),
+    ),
+    Endpoint(
+        "cases:officer_entry",
+        "post",
+        lambda w: "/petitions/new-entry/",
+        officers(403, officer_same=302, officer_other=302),
+        officer_form,
+    ),
+    Endpoint(
+        "cases:petition_detail", "get", lambda w: f"/petitions/{w.petition.pk}/", officers(200, officer_other=404)
+    ),
+    Endpoint(
+        "cases:attachment_download",
+        "get",
+        lambda w: f"/petitions/{w.petition.pk}/attachments/{w.attachment.pk}/",
+        officers(200, officer_other=404),
+    ),
+    case("classify", PROCESS_ONLY_SAME, lambda w: prefixed("classify", eligible="on", within_competence="on")),
+    case("accept", DECISION, state="classified"),
+    case("forward", PROCESS_ONLY_SAME, lambda w: prefixed("forward", to_organization=w.org_b.pk)),
+    # Forwarded to org_b: org_b's reception acknowledges; org_a still sees what it forwarded; the MTTQ
+    # of commune A no longer sees it.
+    case("acknowledge", officers(403, officer_other=302, mttq_officer=404), state="forwarded"),
+    case(
+        "guide",
+        PROCESS_ONLY_SAME,
+        lambda w: prefixed("guide", competent_body="Tòa án nhân dân khu vực 1", guidance="Gửi đơn đến Tòa án."),
+    ),
+    case("archive", PROCESS_ONLY_SAME, lambda w: prefixed("archive", ground="kn11_6")),
+    case("inspection_lead", PROCESS_ONLY_SAME, state="anonymous_denunciation"),
+    case(
+        "start_verification",
+        DECISION,
+        lambda w: prefixed("start_verification", handler=w.head.pk, complexity="simple"),
+        state="accepted",
+    ),
+    case("assign", DECISION, lambda w: prefixed("assign", handler=w.head.pk), state="accepted"),
+    # The assigned handler (here officer_same) records the dialogue.
+    case(
+        "dialogue",
+        PROCESS_ONLY_SAME,
+        lambda w: prefixed(
+            "dialogue",
+            notified_on=(today() - dt.timedelta(days=8)).isoformat(),
+            held_on=(today() - dt.timedelta(days=1)).isoformat(),
+            minutes="Hai bên trình bày ý kiến.",
+        ),
+        state="verification",
+    ),
+    case("extend", DECISION, lambda w: prefixed("extend", reason="Vụ việc phức tạp"), state="accepted"),
+    case("suspend", DECISION, lambda w: prefixed("suspend", reason="Chờ kết quả giám định"), state="accepted"),
+    case("resume", DECISION, state="suspended"),
+    case("withdraw", PROCESS_ONLY_SAME, lambda w: prefixed("withdraw", scope="full", content="Rút toàn bộ đơn")),
+    case(
+        "conclude",
+        DECISION,
+        lambda w: prefixed("conclude", outcome="right", answer="Khiếu nại đúng."),
+        state="accepted",
+    ),
+    case("close", DECISION, state="concluded"),
+    case("duplicate", PROCESS_ONLY_SAME, lambda w: prefixed("duplicate", code=w.other.tracking_code)),
+    case("link", PROCESS_ONLY_SAME, lambda w: prefixed("link", code=w.other.tracking_code)),
+    case(
+        "split",
+        PROCESS_ONLY_SAME,
+        lambda w: prefixed(
+            "split",
+            kind_1="complaint_1",
+            subject_1="Khiếu nại thu hồi đất",
+            content_1="Khiếu nại quyết định thu hồi đất.",
+            kind_2="denunciation",
+            subject_2="Tố cáo cán bộ địa chính",
+            content_2="Tố cáo cán bộ địa chính nhận tiền.",
+        ),
+    ),
+]
+
+
+def _submit(world: World, **overrides) -> tuple[Petition, str]:
+    values = {
+        "kind": "complaint",
+        "complaint_round": 1,
+        "subject": "Khiếu nại quyết định thu hồi đất",
+        "content": "Tôi khiếu nại Quyết định số 15/QĐ-UBND về việc thu hồi đất nông nghiệp.",
+        "unit": world.commune_a,
+        "decision_date": today() - dt.timedelta(days=60),
+        "parties": [PartyData(full_name="Nguyễn Văn An", personal_id="001085012345", birth_year=1985)],
+        "attachments": [SimpleUploadedFile("don.pdf", PDF, content_type="application/pdf")],
+    }
+    values.update(overrides)
+    submission = petition_submit(actor=None, data=PetitionData(**values), receiving_organization=world.org_a)
+    return submission.petition, submission.secret
+
+
+def prepare(world: World, state: str, personas) -> None:
+    """Bring a petition of org_a to ``state`` through the services, as org_a's head would."""
+    head = make_user("head_a", org=world.org_a, role=Role.UNIT_HEAD)
+    if state == "anonymous_denunciation":
+        petition, secret = _submit(world, kind="denunciation", complaint_round=None, is_anonymous=True, parties=[])
+    else:
+        petition, secret = _submit(world)
+    other, _ = _submit(world, subject="Khiếu nại về bồi thường", attachments=[])
+    if state == "forwarded":
+        petition = workflow.petition_forward(actor=head, petition=petition, to_organization=world.org_b)
+    if state in ("classified", "accepted", "verification", "suspended", "concluded", "closed"):
+        petition = workflow.petition_classify(actor=head, petition=petition, eligible=True, within_competence=True)
+    if state in ("accepted", "verification", "suspended", "concluded", "closed"):
+        petition = workflow.petition_accept(actor=head, petition=petition)
+    if state == "verification":
+        petition = workflow.petition_start_verification(actor=head, petition=petition, handler=personas["officer_same"])
+    if state == "suspended":
+        petition = workflow.petition_suspend(actor=head, petition=petition, reason="Chờ giám định")
+    if state in ("concluded", "closed"):
+        petition = workflow.petition_conclude(actor=head, petition=petition, outcome="right", answer="Đúng.")
+    if state == "closed":
+        petition = workflow.petition_close(actor=head, petition=petition)
+    world.petition, world.secret, world.other, world.head = petition, secret, other, head  # type: ignore[attr-defined]
+    world.attachment = petition.attachments.first()  # type: ignore[attr-defined]
+
+
+@pytest.fixture(autouse=True)
+def _no_rate_limits_left_over():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _snapshot(world) -> tuple[object, ...]:
+    world.petition.refresh_from_db()
+    return (
+        world.petition.status,
+        world.petition.handler_id,
+        Petition.objects.count(),
+        CaseEvent.objects.count(),
+        AuditEvent.objects.count(),
+    )
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: f"{e.method} {e.name}")
+def test_endpoint_for_persona(endpoint: Endpoint, persona: str, world, personas, as_persona):
+    prepare(world, getattr(endpoint, "state", "received"), personas)
+    client = as_persona(persona)
+    expected = endpoint.expected[persona]
+    before = _snapshot(world)
+    response = call_endpoint(endpoint, client, world)
+    assert response.status_code == expected, f"{endpoint.method} {endpoint.name} as {persona}: {response.status_code}"
+    # A citizen page answers anonymous visitors with a 302 on success, not a redirect to the login.
+    denied = is_denied(expected, persona) and endpoint.name not in PUBLIC
+    if endpoint.method == "post" and denied:
+        assert _snapshot(world) == before, f"denied {endpoint.name} as {persona} changed data"
+
+
+def test_every_case_action_has_a_row():
+    from danvan.cases.views.actions import ACTIONS
+
+    assert {f"cases:{a.name}" for a in ACTIONS} <= {e.name for e in ENDPOINTS}

@@ -1,0 +1,423 @@
+"""The citizen's pages: sending a petition (and every way it can go wrong), the receipt, following it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.utils import translation
+from django.utils.html import escape
+
+from danvan.audit.models import AuditEvent
+from danvan.cases.models import Attachment, Party, Petition, Status
+from danvan.cases.selectors import petition_get_by_code
+from danvan.cases.services import links, workflow
+from danvan.cases.views.intake import issue_form_token
+from danvan.geography.models import Kind, Level
+
+from .conftest import VALID_ID
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+NOW = dt.datetime(2026, 11, 2, 9, 0)
+NOT_FOUND = "No petition matches this tracking code and secret key. Check both and try again."
+pytestmark = pytest.mark.usefixtures("_fresh_cache")
+
+
+@pytest.fixture
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def vi(msgid: str) -> str:
+    """The text the (Vietnamese by default) page shows for ``msgid``: the translation once there is one."""
+    with translation.override("vi"):
+        return translation.gettext(msgid)
+
+
+def shown(msgid: str, **params: object) -> str:
+    """``msgid`` as the page renders it: translated, filled in, HTML-escaped."""
+    text = vi(msgid)
+    return escape(text % params if params else text)
+
+
+def form_data(world, **overrides) -> dict[str, object]:
+    data: dict[str, object] = {
+        "form_token": issue_form_token(),
+        "kind": "complaint_1",
+        "province": world.province.pk,
+        "unit": world.commune_a.pk,
+        "location": "Tổ 5",
+        "subject": "Khiếu nại quyết định thu hồi đất",
+        "content": "Tôi khiếu nại Quyết định số 15/QĐ-UBND về việc thu hồi đất nông nghiệp của gia đình tôi.",
+        "respondent_name": "Chủ tịch UBND phường Tân Phong",
+        "decision_reference": "Quyết định số 15/QĐ-UBND",
+        "decision_date": "2026-09-01",
+        "people_count": "1",
+        "full_name": "Nguyễn Văn An",
+        "personal_id": VALID_ID,
+        "birth_year": "1985",
+        "phone": "0912 345 678",
+        "email": "an@example.vn",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def counts() -> tuple[int, int, int, int]:
+    return Petition.objects.count(), Party.objects.count(), Attachment.objects.count(), AuditEvent.objects.count()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_send_a_petition_get_the_receipt_once_and_follow_it(world):
+    client = Client()
+    page = client.get("/petitions/new/")
+    assert page.status_code == 200
+    assert 'name="form_token"' in page.content.decode()
+    files = [SimpleUploadedFile("don.pdf", PDF), SimpleUploadedFile("anh.png", PNG)]
+    response = client.post("/petitions/new/", form_data(world, attachments=files))
+    assert (response.status_code, response["Location"]) == (302, "/petitions/new/done/")
+    petition = Petition.objects.get()
+    assert (petition.kind, petition.complaint_round, petition.channel, petition.status) == (
+        "complaint",
+        1,
+        "web",
+        Status.RECEIVED,
+    )
+    assert (petition.unit, petition.receiving_organization, petition.handling_organization) == (
+        world.commune_a,
+        world.org_a,
+        world.org_a,
+    )
+    assert (petition.decision_date, petition.location) == (dt.date(2026, 9, 1), "Tổ 5")
+    party = Party.objects.get()
+    assert (party.full_name, party.personal_id, party.birth_year, party.phone) == (
+        "Nguyễn Văn An",
+        VALID_ID,
+        1985,
+        "0912 345 678",
+    )
+    assert sorted(Attachment.objects.values_list("original_name", flat=True)) == ["anh.png", "don.pdf"]
+
+    receipt = client.get("/petitions/new/done/")
+    text = receipt.content.decode()
+    assert receipt["Cache-Control"].startswith("max-age=0")
+    assert petition.tracking_code in text
+    secret = re.search(rf"/petitions/track/{petition.tracking_code}/\?s=([\w-]+)", text).group(1)
+    assert petition_get_by_code(tracking_code=petition.tracking_code, secret=secret) == petition
+    # Shown once: a reload gives the code, never the secret again.
+    again = client.get("/petitions/new/done/").content.decode()
+    assert petition.tracking_code in again
+    assert secret not in again
+
+    # The session remembers the petition it sent: its page opens without the secret in the address.
+    detail = client.get(f"/petitions/track/{petition.tracking_code}/")
+    assert detail.status_code == 200
+    assert shown("Your petition was received.") in detail.content.decode()
+
+
+def test_the_province_shows_its_communes_without_javascript(world):
+    client = Client()
+    response = client.post("/petitions/new/", form_data(world, step="communes", unit=None))
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert f'<option value="{world.commune_a.pk}">{world.commune_a.name}</option>' in text
+    assert f'<option value="{world.commune_b.pk}">{world.commune_b.name}</option>' in text
+    assert world.other_commune.name not in text
+    assert 'class="field-error"' not in text
+    assert "Khiếu nại quyết định thu hồi đất" in text  # what was typed is kept
+    assert Petition.objects.count() == 0
+
+
+def test_htmx_gets_only_the_commune_select(world):
+    response = Client().get(f"/petitions/new/?province={world.province.pk}", headers={"HX-Request": "true"})
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in text
+    assert text.count("<select") == 1
+    assert f'value="{world.commune_b.pk}"' in text
+
+
+@time_machine.travel(NOW, tick=False)
+@pytest.mark.parametrize(
+    ("_case", "overrides", "field", "message"),
+    [
+        ("bad ID", {"personal_id": "123"}, "personal_id", ("The personal ID number has exactly 12 digits.", {})),
+        (
+            "ID vs year",
+            {"birth_year": "1990"},
+            "personal_id",
+            ("Digits 4–6 of the ID give the birth year %(id_year)s, not %(year)s.", {"id_year": 1985, "year": 1990}),
+        ),
+        ("no subject", {"subject": ""}, "subject", ("This field is required.", {})),
+        ("no content", {"content": ""}, "content", ("This field is required.", {})),
+        ("no kind", {"kind": ""}, "kind", ("This field is required.", {})),
+        ("no commune", {"unit": ""}, "unit", ("This field is required.", {})),
+        ("commune elsewhere", {"unit": "999999"}, "unit", ("Choose a commune of the province you chose.", {})),
+        (
+            "future decision",
+            {"decision_date": "2027-01-05"},
+            "decision_date",
+            ("The date of the decision cannot be in the future.", {}),
+        ),
+        ("no name", {"full_name": ""}, "full_name", ("Write the full name.", {})),
+        ("bad phone", {"phone": "call me"}, "phone", ("Enter a phone number, e.g. 0912 345 678.", {})),
+    ],
+)
+def test_bad_input_is_refused_field_by_field_and_nothing_is_saved(world, _case, overrides, field, message):
+    before = counts()
+    response = Client().post("/petitions/new/", form_data(world, **overrides))
+    assert response.status_code == 400
+    text = response.content.decode()
+    error = re.search(rf'<div class="field-error" id="id_{field}_error">(.*?)</div>', text, re.S)
+    assert error is not None, f"no error on {field}"
+    msgid, params = message
+    assert shown(msgid, **params) in error.group(1)
+    assert counts() == before
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_disguised_attachment_is_refused_and_nothing_is_saved(world):
+    before = counts()
+    disguised = SimpleUploadedFile("giay-to.pdf", PNG, content_type="application/pdf")
+    response = Client().post("/petitions/new/", form_data(world, attachments=[disguised]))
+    text = response.content.decode()
+    assert response.status_code == 400
+    assert (
+        shown("%(name)s does not match its content (it is really a %(kind)s file).", name="giay-to.pdf", kind="PNG")
+        in text
+    )
+    assert (
+        shown("The files you chose were not kept because the form has errors: choose them again before sending.")
+        in text
+    )
+    assert counts() == before
+
+
+@time_machine.travel(NOW, tick=False)
+def test_html_in_the_petition_is_shown_as_text(world, personas, as_persona):
+    script = "<script>alert('x')</script>"
+    client = Client()
+    client.post("/petitions/new/", form_data(world, subject=f"<b>Lấn chiếm</b> {script}", content=f"Nội dung {script}"))
+    petition = Petition.objects.get()
+    for page in (
+        client.get(f"/petitions/track/{petition.tracking_code}/"),
+        as_persona("officer_same").get(f"/petitions/{petition.pk}/"),
+    ):
+        text = page.content.decode()
+        assert page.status_code == 200
+        assert script not in text
+        assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in text
+        assert "<b>Lấn chiếm</b>" not in text
+
+
+@time_machine.travel(NOW, tick=False)
+def test_sending_the_same_form_twice_makes_one_petition(world):
+    client = Client()
+    data = form_data(world)
+    first = client.post("/petitions/new/", data)
+    second = client.post("/petitions/new/", data)
+    assert (first.status_code, second.status_code) == (302, 302)
+    assert second["Location"] == "/petitions/new/done/"
+    assert Petition.objects.count() == 1
+    # Another browser replaying the form gets nowhere either.
+    assert Client().post("/petitions/new/", data).status_code == 302
+    assert Petition.objects.count() == 1
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_forged_or_missing_form_token_is_refused(world):
+    for token in ("forged", ""):
+        response = Client().post("/petitions/new/", form_data(world, form_token=token))
+        assert response.status_code == 400
+        assert shown("This form has expired. Check your entries and send them again.") in response.content.decode()
+    assert Petition.objects.count() == 0
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_commune_not_on_the_platform_is_explained(world):
+    from danvan.core.testing import make_unit
+
+    hoan_kiem = make_unit("00070", "Phường Hoàn Kiếm", Level.COMMUNE, Kind.WARD, world.other_province)
+    response = Client().post("/petitions/new/", form_data(world, province=world.other_province.pk, unit=hoan_kiem.pk))
+    assert response.status_code == 400
+    assert (
+        shown(
+            "This commune's People's Committee is not on DânVận yet. Send your petition by post or hand it "
+            "in at the commune's citizen reception office."
+        )
+        in response.content.decode()
+    )
+    assert Petition.objects.count() == 0
+
+
+@time_machine.travel(NOW, tick=False)
+def test_submissions_are_rate_limited_per_address(world):
+    client = Client()
+    for _ in range(10):
+        assert client.post("/petitions/new/", form_data(world, subject="")).status_code == 400
+    blocked = client.post("/petitions/new/", form_data(world))
+    assert blocked.status_code == 429
+    assert (
+        shown(
+            "Too many requests came from your network in the last hour. Wait an hour and try again, or bring "
+            "your petition to the citizen reception office of your commune."
+        )
+        in blocked.content.decode()
+    )
+    assert Petition.objects.count() == 0
+    # Another address is not blocked.
+    other = Client(REMOTE_ADDR="10.0.0.9").post("/petitions/new/", form_data(world))
+    assert other.status_code == 302
+
+
+@pytest.fixture
+def sent(world, submit):
+    with time_machine.travel(NOW, tick=False):
+        return submit()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_private_link_opens_the_petition_and_leaves_the_address_bar(world, sent):
+    code, secret = sent.petition.tracking_code, sent.secret
+    client = Client()
+    response = client.get(f"/petitions/track/{code}/?s={secret}")
+    assert (response.status_code, response["Location"]) == (302, f"/petitions/track/{code}/")
+    page = client.get(response["Location"])
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert secret not in text
+    assert shown("Your petition was received.") in text
+    assert shown("Decide whether to accept the petition for resolution") in text
+    assert "11/11/2026" in text  # complaint.accept: 7 working days from Mon 2 Nov 2026
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_wrong_code_or_secret_gives_the_same_not_found(world, sent):
+    code = sent.petition.tracking_code
+    wrong_secret = Client().get(f"/petitions/track/{code}/?s=not-the-secret")
+    wrong_code = Client().get(f"/petitions/track/DV-0000-0000/?s={sent.secret}")
+    by_form = Client().post("/petitions/track/", {"code": "DV-0000-0000", "secret": sent.secret})
+    for response in (wrong_secret, wrong_code, by_form):
+        assert response.status_code == 404
+        assert shown(NOT_FOUND) in response.content.decode()
+    assert sent.petition.subject not in wrong_secret.content.decode()
+    # Without a secret the page only asks for it.
+    asks = Client().get(f"/petitions/track/{code}/")
+    assert asks.status_code == 200
+    assert sent.petition.subject not in asks.content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_lookups_are_rate_limited(world, sent):
+    client = Client()
+    for _ in range(30):
+        assert client.post("/petitions/track/", {"code": "DV-0000-0000", "secret": "x"}).status_code == 404
+    response = client.post("/petitions/track/", {"code": sent.petition.tracking_code, "secret": sent.secret})
+    assert response.status_code == 429
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_citizen_sees_only_public_events_never_officers(world, sent, head_a):
+    petition = workflow.petition_classify(
+        actor=head_a, petition=sent.petition, eligible=True, within_competence=True, reason="Ghi chú nội bộ"
+    )
+    workflow.petition_accept(actor=head_a, petition=petition)
+    client = Client()
+    client.post("/petitions/track/", {"code": petition.tracking_code, "secret": sent.secret})
+    text = client.get(f"/petitions/track/{petition.tracking_code}/").content.decode()
+    assert shown("The petition was accepted for resolution.") in text
+    assert shown("Resolve the petition") in text
+    for hidden in ("Ghi chú nội bộ", head_a.get_full_name(), "head_a", shown("Classified")):
+        assert hidden not in text
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_duplicate_shows_the_handling_case(world, submit, sent, head_a):
+    copy = submit(subject="Bản sao đơn khiếu nại")
+    links.petition_mark_duplicate(actor=head_a, petition=copy.petition, canonical=sent.petition)
+    petition = workflow.petition_classify(actor=head_a, petition=sent.petition, eligible=True, within_competence=True)
+    petition = workflow.petition_accept(actor=head_a, petition=petition)
+    workflow.petition_conclude(actor=head_a, petition=petition, outcome="right", answer="Khiếu nại là đúng.")
+    client = Client()
+    client.get(f"/petitions/track/{copy.petition.tracking_code}/?s={copy.secret}")
+    text = client.get(f"/petitions/track/{copy.petition.tracking_code}/").content.decode()
+    notice = (
+        "Your petition is handled together with petition %(code)s on the same matter: the status, due dates and "
+        "answer below are those of that case."
+    )
+    assert shown(notice, code=sent.petition.tracking_code) in text
+    assert "Khiếu nại là đúng." in text
+    assert shown("The decision or answer was issued.") in text
+    assert shown("Send my rating") not in text
+
+
+def _closed(sent, head_a):
+    petition = workflow.petition_classify(actor=head_a, petition=sent.petition, eligible=True, within_competence=True)
+    petition = workflow.petition_accept(actor=head_a, petition=petition)
+    petition = workflow.petition_conclude(actor=head_a, petition=petition, outcome="wrong", answer="Không có cơ sở.")
+    return workflow.petition_close(actor=head_a, petition=petition)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_rate_then_reopen_after_closing(world, sent, head_a):
+    petition = _closed(sent, head_a)
+    client = Client()
+    client.get(f"/petitions/track/{petition.tracking_code}/?s={sent.secret}")
+    page = client.get(f"/petitions/track/{petition.tracking_code}/").content.decode()
+    assert "Không có cơ sở." in page
+    assert shown("Send my rating") in page
+    bad = client.post(f"/petitions/track/{petition.tracking_code}/rate/", {"rating": "9"})
+    assert bad.status_code == 400
+    rated = client.post(
+        f"/petitions/track/{petition.tracking_code}/rate/", {"rating": "2", "comment": "Chưa thỏa đáng"}
+    )
+    assert rated.status_code == 302
+    petition.refresh_from_db()
+    assert (petition.rating, petition.rating_comment) == (2, "Chưa thỏa đáng")
+    reopened = client.post(f"/petitions/track/{petition.tracking_code}/reopen/", {"reason": "Chưa được giải quyết"})
+    assert reopened.status_code == 302
+    petition.refresh_from_db()
+    assert petition.status == Status.VERIFICATION
+
+
+def test_reopening_after_30_days_is_refused_with_a_message(world, sent, head_a):
+    with time_machine.travel(NOW, tick=False):
+        petition = _closed(sent, head_a)
+    with time_machine.travel(NOW + dt.timedelta(days=45), tick=False):
+        response = Client().post(
+            f"/petitions/track/{petition.tracking_code}/reopen/", {"s": sent.secret, "reason": "Chưa giải quyết"}
+        )
+    assert response.status_code == 409
+    assert shown("A closed petition can be reopened only within 30 days of closing.") in response.content.decode()
+    petition.refresh_from_db()
+    assert petition.status == Status.CLOSED
+
+
+def test_follow_up_forms_need_the_secret(world, sent, head_a):
+    with time_machine.travel(NOW, tick=False):
+        petition = _closed(sent, head_a)
+        for path in ("rate", "reopen"):
+            response = Client().post(
+                f"/petitions/track/{petition.tracking_code}/{path}/", {"rating": "5", "reason": "x"}
+            )
+            assert response.status_code == 404
+            wrong = Client().post(
+                f"/petitions/track/{petition.tracking_code}/{path}/", {"s": "wrong", "rating": "5", "reason": "x"}
+            )
+            assert wrong.status_code == 404
+    petition.refresh_from_db()
+    assert (petition.rating, petition.status) == (None, Status.CLOSED)
+
+
+def test_the_home_page_links_to_sending_and_following(world):
+    text = Client().get("/").content.decode()
+    assert 'href="/petitions/new/"' in text
+    assert 'href="/petitions/track/"' in text

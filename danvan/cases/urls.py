@@ -1,0 +1,31 @@
+from django.urls import path
+
+from danvan.cases.views import case, citizen, officer
+from danvan.cases.views.actions import ACTIONS
+
+app_name = "cases"
+
+urlpatterns = [
+    # The citizen (no account needed).
+    path("new/", citizen.submit, name="submit"),
+    path("new/done/", citizen.submitted, name="submitted"),
+    path("track/", citizen.track_lookup, name="track_lookup"),
+    path("track/<str:code>/", citizen.track_detail, name="track_detail"),
+    path("track/<str:code>/rate/", citizen.track_rate, name="track_rate"),
+    path("track/<str:code>/reopen/", citizen.track_reopen, name="track_reopen"),
+    # Officers.
+    path("inbox/", officer.inbox, name="inbox"),
+    path("inbox/assign/", officer.bulk_assign, name="bulk_assign"),
+    path("new-entry/", officer.officer_entry, name="officer_entry"),
+    path("<int:petition_id>/", case.petition_detail, name="petition_detail"),
+    path(
+        "<int:petition_id>/attachments/<int:attachment_id>/",
+        case.attachment_download,
+        name="attachment_download",
+    ),
+    # One POST URL per action: /petitions/<id>/classify/, /petitions/<id>/start-verification/ …
+    *[
+        path(f"<int:petition_id>/{action.slug}/", case.case_action, {"action": action.name}, name=action.name)
+        for action in ACTIONS
+    ],
+]
