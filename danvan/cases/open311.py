@@ -161,7 +161,7 @@ def request_detail(request: HttpRequest, code: str, fmt: str) -> HttpResponse:
 
 
 def _post_rate(group: str, request: HttpRequest) -> str:
-    return str(getattr(settings, "DANVAN_OPEN311_POST_RATE", "10/h"))
+    return str(settings.DANVAN_OPEN311_POST_RATE)
 
 
 def _client_key(group: str, request: HttpRequest) -> str:

@@ -1,4 +1,5 @@
 from danvan.cases.models.choices import (
+    OPEN_STATUSES,
     Channel,
     Complexity,
     Eligibility,
@@ -11,6 +12,7 @@ from danvan.cases.models.petition import Category, IdempotencyKey, Petition, Pet
 from danvan.cases.models.records import Attachment, CaseEvent, Forwarding, IssuedDocument, Party, StepDeadline
 
 __all__ = [
+    "OPEN_STATUSES",
     "Attachment",
     "CaseEvent",
     "Category",

@@ -232,9 +232,15 @@ def petition_submit(
         data={"channel": petition.channel, "kind": petition.kind, "people": petition.people_count},
     )
     if idempotency_key and actor is not None:
-        IdempotencyKey.objects.create(
-            user=actor, key=idempotency_key, request_hash=request_fingerprint, petition=petition
-        )
+        try:
+            with transaction.atomic():
+                IdempotencyKey.objects.create(
+                    user=actor, key=idempotency_key, request_hash=request_fingerprint, petition=petition
+                )
+        except IntegrityError:
+            # A concurrent request with the same key won the race: roll this one back whole; a retry
+            # then returns the petition the other request created.
+            raise case_error(CaseErrorCode.IDEMPOTENCY_CONFLICT, status=409) from None
     emails = sorted({p.email.strip() for p in data.parties if p.email.strip()})
     if emails and not (petition.kind == Kind.DENUNCIATION and data.is_anonymous):
         petition_id = petition.pk

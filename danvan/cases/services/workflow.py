@@ -6,6 +6,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from danvan.accounts.models import Organization, Role, User
 from danvan.calendar.selectors import rule_in_force
@@ -65,6 +66,8 @@ def petition_accept(*, actor: User, petition: Petition, on: dt.date | None = Non
     if not petition.within_competence:
         raise case_error(CaseErrorCode.NOT_COMPETENT, status=409)
     accepted_on = on or today()
+    if accepted_on > today() or accepted_on < petition.received_on:
+        raise case_error(CaseErrorCode.INVALID, fields={"on": [str(_("The date must be between receipt and today."))]})
     petition.accepted_on = accepted_on
     previous = set_status(petition, Status.ACCEPTED, "accepted_on")
     deadlines.complete_step(petition=petition, step=deadlines.ACCEPT, on=accepted_on)
@@ -359,6 +362,10 @@ def petition_conclude(
             CaseErrorCode.INVALID, fields={"outcome": [outcome]} if outcome not in allowed else {"answer": ["required"]}
         )
     concluded_on = on or today()
+    if concluded_on > today() or (petition.accepted_on and concluded_on < petition.accepted_on):
+        raise case_error(
+            CaseErrorCode.INVALID, fields={"on": [str(_("The date must be between acceptance and today."))]}
+        )
     petition.outcome, petition.answer, petition.concluded_on = outcome, answer.strip(), concluded_on
     previous = set_status(petition, Status.CONCLUDED, "outcome", "answer", "concluded_on")
     deadlines.complete_step(petition=petition, step=deadlines.RESOLVE, on=concluded_on)

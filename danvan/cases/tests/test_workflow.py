@@ -179,3 +179,12 @@ def test_reopen_within_30_days_only(world, submit, head_a):
     assert caught.value.code == "reopen_too_late"
     petition = citizen.petition_reopen(petition=petition, reason="Đèn vẫn hỏng", on=dt.date(2026, 11, 20))
     assert petition.status == Status.VERIFICATION
+
+
+def test_dates_in_the_future_are_refused(world, submit, head_a):
+    petition = submit().petition
+    workflow.petition_classify(actor=head_a, petition=petition, eligible=True, within_competence=True)
+    with pytest.raises(DomainError) as caught:
+        workflow.petition_accept(actor=head_a, petition=petition, on=dt.date.today() + dt.timedelta(days=3))
+    assert "on" in caught.value.extra["fields"]
+    assert Petition.objects.get(pk=petition.pk).status == Status.CLASSIFIED
