@@ -17,7 +17,7 @@ from danvan.cases.forms.petition import (
     split_kind,
 )
 from danvan.cases.grounds import ArchiveGround
-from danvan.cases.models import Category, Complexity, Kind, Outcome, Petition
+from danvan.cases.models import Category, Complexity, Eligibility, Kind, Outcome, Petition
 from danvan.cases.selectors import petition_list_for_user
 from danvan.cases.services.links import SplitPart
 
@@ -44,9 +44,19 @@ class ClassifyForm(ActionForm):
     )
     within_competence = forms.BooleanField(label=_("Within this organisation's competence"), required=False)
     category = forms.ModelChoiceField(
-        label=_("Subject area"), queryset=Category.objects.filter(is_active=True), required=False
+        label=_("Subject area"),
+        queryset=Category.objects.filter(is_active=True),
+        required=False,
+        empty_label=_("Not sure"),
     )
     reason = _reason(_("Notes"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # What is known already is ticked: a second classification starts from the first.
+        self.initial.setdefault("category", self.petition.category_id)
+        self.initial.setdefault("eligible", self.petition.eligibility == Eligibility.ELIGIBLE)
+        self.initial.setdefault("within_competence", bool(self.petition.within_competence))
 
 
 class AcceptForm(ActionForm):

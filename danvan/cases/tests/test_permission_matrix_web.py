@@ -237,8 +237,8 @@ def prepare(world: World, state: str, personas) -> None:
         petition = workflow.petition_conclude(actor=head, petition=petition, outcome="right", answer="Đúng.")
     if state == "closed":
         petition = workflow.petition_close(actor=head, petition=petition)
-    world.petition, world.secret, world.other, world.head = petition, secret, other, head  # type: ignore[attr-defined]
-    world.attachment = petition.attachments.first()  # type: ignore[attr-defined]
+    world.petition, world.secret, world.other, world.head = petition, secret, other, head
+    world.attachment = petition.attachments.first()
 
 
 @pytest.fixture(autouse=True)

@@ -1,4 +1,4 @@
-"""The citizen's pages: sending a petition (and every way it can go wrong), the receipt, following it."""
+"""The citizen sends a petition: the form, every way it can go wrong, the receipt shown once."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ from django.utils.html import escape
 from danvan.audit.models import AuditEvent
 from danvan.cases.models import Attachment, Party, Petition, Status
 from danvan.cases.selectors import petition_get_by_code
-from danvan.cases.services import links, workflow
 from danvan.cases.views.intake import issue_form_token
 from danvan.geography.models import Kind, Level
 
@@ -276,145 +275,6 @@ def test_submissions_are_rate_limited_per_address(world):
     # Another address is not blocked.
     other = Client(REMOTE_ADDR="10.0.0.9").post("/petitions/new/", form_data(world))
     assert other.status_code == 302
-
-
-@pytest.fixture
-def sent(world, submit):
-    with time_machine.travel(NOW, tick=False):
-        return submit()
-
-
-@time_machine.travel(NOW, tick=False)
-def test_the_private_link_opens_the_petition_and_leaves_the_address_bar(world, sent):
-    code, secret = sent.petition.tracking_code, sent.secret
-    client = Client()
-    response = client.get(f"/petitions/track/{code}/?s={secret}")
-    assert (response.status_code, response["Location"]) == (302, f"/petitions/track/{code}/")
-    page = client.get(response["Location"])
-    text = page.content.decode()
-    assert page.status_code == 200
-    assert secret not in text
-    assert shown("Your petition was received.") in text
-    assert shown("Decide whether to accept the petition for resolution") in text
-    assert "11/11/2026" in text  # complaint.accept: 7 working days from Mon 2 Nov 2026
-
-
-@time_machine.travel(NOW, tick=False)
-def test_a_wrong_code_or_secret_gives_the_same_not_found(world, sent):
-    code = sent.petition.tracking_code
-    wrong_secret = Client().get(f"/petitions/track/{code}/?s=not-the-secret")
-    wrong_code = Client().get(f"/petitions/track/DV-0000-0000/?s={sent.secret}")
-    by_form = Client().post("/petitions/track/", {"code": "DV-0000-0000", "secret": sent.secret})
-    for response in (wrong_secret, wrong_code, by_form):
-        assert response.status_code == 404
-        assert shown(NOT_FOUND) in response.content.decode()
-    assert sent.petition.subject not in wrong_secret.content.decode()
-    # Without a secret the page only asks for it.
-    asks = Client().get(f"/petitions/track/{code}/")
-    assert asks.status_code == 200
-    assert sent.petition.subject not in asks.content.decode()
-
-
-@time_machine.travel(NOW, tick=False)
-def test_lookups_are_rate_limited(world, sent):
-    client = Client()
-    for _ in range(30):
-        assert client.post("/petitions/track/", {"code": "DV-0000-0000", "secret": "x"}).status_code == 404
-    response = client.post("/petitions/track/", {"code": sent.petition.tracking_code, "secret": sent.secret})
-    assert response.status_code == 429
-
-
-@time_machine.travel(NOW, tick=False)
-def test_the_citizen_sees_only_public_events_never_officers(world, sent, head_a):
-    petition = workflow.petition_classify(
-        actor=head_a, petition=sent.petition, eligible=True, within_competence=True, reason="Ghi chú nội bộ"
-    )
-    workflow.petition_accept(actor=head_a, petition=petition)
-    client = Client()
-    client.post("/petitions/track/", {"code": petition.tracking_code, "secret": sent.secret})
-    text = client.get(f"/petitions/track/{petition.tracking_code}/").content.decode()
-    assert shown("The petition was accepted for resolution.") in text
-    assert shown("Resolve the petition") in text
-    for hidden in ("Ghi chú nội bộ", head_a.get_full_name(), "head_a", shown("Classified")):
-        assert hidden not in text
-
-
-@time_machine.travel(NOW, tick=False)
-def test_a_duplicate_shows_the_handling_case(world, submit, sent, head_a):
-    copy = submit(subject="Bản sao đơn khiếu nại")
-    links.petition_mark_duplicate(actor=head_a, petition=copy.petition, canonical=sent.petition)
-    petition = workflow.petition_classify(actor=head_a, petition=sent.petition, eligible=True, within_competence=True)
-    petition = workflow.petition_accept(actor=head_a, petition=petition)
-    workflow.petition_conclude(actor=head_a, petition=petition, outcome="right", answer="Khiếu nại là đúng.")
-    client = Client()
-    client.get(f"/petitions/track/{copy.petition.tracking_code}/?s={copy.secret}")
-    text = client.get(f"/petitions/track/{copy.petition.tracking_code}/").content.decode()
-    notice = (
-        "Your petition is handled together with petition %(code)s on the same matter: the status, due dates and "
-        "answer below are those of that case."
-    )
-    assert shown(notice, code=sent.petition.tracking_code) in text
-    assert "Khiếu nại là đúng." in text
-    assert shown("The decision or answer was issued.") in text
-    assert shown("Send my rating") not in text
-
-
-def _closed(sent, head_a):
-    petition = workflow.petition_classify(actor=head_a, petition=sent.petition, eligible=True, within_competence=True)
-    petition = workflow.petition_accept(actor=head_a, petition=petition)
-    petition = workflow.petition_conclude(actor=head_a, petition=petition, outcome="wrong", answer="Không có cơ sở.")
-    return workflow.petition_close(actor=head_a, petition=petition)
-
-
-@time_machine.travel(NOW, tick=False)
-def test_rate_then_reopen_after_closing(world, sent, head_a):
-    petition = _closed(sent, head_a)
-    client = Client()
-    client.get(f"/petitions/track/{petition.tracking_code}/?s={sent.secret}")
-    page = client.get(f"/petitions/track/{petition.tracking_code}/").content.decode()
-    assert "Không có cơ sở." in page
-    assert shown("Send my rating") in page
-    bad = client.post(f"/petitions/track/{petition.tracking_code}/rate/", {"rating": "9"})
-    assert bad.status_code == 400
-    rated = client.post(
-        f"/petitions/track/{petition.tracking_code}/rate/", {"rating": "2", "comment": "Chưa thỏa đáng"}
-    )
-    assert rated.status_code == 302
-    petition.refresh_from_db()
-    assert (petition.rating, petition.rating_comment) == (2, "Chưa thỏa đáng")
-    reopened = client.post(f"/petitions/track/{petition.tracking_code}/reopen/", {"reason": "Chưa được giải quyết"})
-    assert reopened.status_code == 302
-    petition.refresh_from_db()
-    assert petition.status == Status.VERIFICATION
-
-
-def test_reopening_after_30_days_is_refused_with_a_message(world, sent, head_a):
-    with time_machine.travel(NOW, tick=False):
-        petition = _closed(sent, head_a)
-    with time_machine.travel(NOW + dt.timedelta(days=45), tick=False):
-        response = Client().post(
-            f"/petitions/track/{petition.tracking_code}/reopen/", {"s": sent.secret, "reason": "Chưa giải quyết"}
-        )
-    assert response.status_code == 409
-    assert shown("A closed petition can be reopened only within 30 days of closing.") in response.content.decode()
-    petition.refresh_from_db()
-    assert petition.status == Status.CLOSED
-
-
-def test_follow_up_forms_need_the_secret(world, sent, head_a):
-    with time_machine.travel(NOW, tick=False):
-        petition = _closed(sent, head_a)
-        for path in ("rate", "reopen"):
-            response = Client().post(
-                f"/petitions/track/{petition.tracking_code}/{path}/", {"rating": "5", "reason": "x"}
-            )
-            assert response.status_code == 404
-            wrong = Client().post(
-                f"/petitions/track/{petition.tracking_code}/{path}/", {"s": "wrong", "rating": "5", "reason": "x"}
-            )
-            assert wrong.status_code == 404
-    petition.refresh_from_db()
-    assert (petition.rating, petition.status) == (None, Status.CLOSED)
 
 
 def test_the_home_page_links_to_sending_and_following(world):

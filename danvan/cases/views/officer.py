@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F, Min, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -24,7 +24,7 @@ from danvan.calendar.selectors import DUE_SOON_THRESHOLD, add_working_days
 from danvan.cases.forms.inbox import BulkAssignForm, InboxFilterForm
 from danvan.cases.forms.petition import OfficerEntryForm
 from danvan.cases.models import Channel, Petition
-from danvan.cases.selectors import petition_inbox_for_user, petition_list_for_user
+from danvan.cases.selectors import next_due_subquery, petition_inbox_for_user, petition_list_for_user
 from danvan.cases.services.workflow import petition_assign
 from danvan.core.errors import DomainError
 from danvan.core.http import is_htmx
@@ -68,13 +68,14 @@ def _filtered(petitions: QuerySet[Petition], data: dict[str, Any], today: dt.dat
         petitions = petitions.filter(people_count__gte=CROWD_SIZE)
     if data.get("q"):
         petitions = _search(petitions, data["q"])
-    open_steps = Q(deadlines__completed_on__isnull=True, deadlines__paused_on__isnull=True)
-    petitions = petitions.annotate(next_due=Min("deadlines__due_on", filter=open_steps))
+    # The earliest due date of the running steps (one subquery per row, no join: no N+1, no GROUP BY).
+    petitions = petitions.annotate(next_due_on=next_due_subquery())
     if data.get("due") == "overdue":
-        petitions = petitions.filter(next_due__lt=today)
+        petitions = petitions.filter(next_due_on__lt=today)
     elif data.get("due") == "due_soon":
-        petitions = petitions.filter(next_due__gte=today, next_due__lte=add_working_days(today, DUE_SOON_THRESHOLD))
-    return petitions.order_by(F("next_due").asc(nulls_last=True), "-received_on", "-pk")
+        soon = add_working_days(today, DUE_SOON_THRESHOLD)
+        petitions = petitions.filter(next_due_on__gte=today, next_due_on__lte=soon)
+    return petitions.order_by(F("next_due_on").asc(nulls_last=True), "-received_on", "-pk")
 
 
 def _inbox_context(request: HttpRequest, user: User, bulk_form: BulkAssignForm | None = None) -> dict[str, Any]:
@@ -93,7 +94,7 @@ def _inbox_context(request: HttpRequest, user: User, bulk_form: BulkAssignForm |
         InboxRow(
             petition,
             kind_label(petition),
-            badge(due=petition.next_due, today=today) if petition.next_due else None,  # type: ignore[attr-defined]
+            badge(due=petition.next_due_on, today=today) if petition.next_due_on else None,  # type: ignore[attr-defined]
             user.has_perm("cases.decide_petition", petition),
         )
         for petition in page
