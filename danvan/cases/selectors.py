@@ -19,7 +19,7 @@ from danvan.accounts.models import Organization, OrganizationKind, Role, User
 from danvan.accounts.selectors import jurisdiction_filter, user_memberships
 from danvan.audit.services import audit_record
 from danvan.calendar.selectors import deadline_status, working_days_left
-from danvan.cases.models import Attachment, Kind, Party, PartyRole, Petition, StepDeadline
+from danvan.cases.models import Attachment, IssuedDocument, Kind, Party, PartyRole, Petition, StepDeadline
 from danvan.cases.services.intake import hash_secret
 from danvan.geography.models import AdministrativeUnit
 
@@ -179,3 +179,20 @@ def public_petitions() -> QuerySet[Petition]:
         .select_related("category", "handling_organization", "unit__province")
         .annotate(next_due_on=next_due_subquery())
     )
+
+
+def issued_document_for_user(*, user: User, petition: Petition, document_id: int) -> IssuedDocument | None:
+    """An issued document the officer may open. A document addressed to a denouncer carries the
+    denouncer's identity: only those who may see it open it (a forwarding slip never carries it)."""
+    document = IssuedDocument.objects.filter(petition=petition, pk=document_id).first()
+    if document is None:
+        return None
+    if document.for_citizen and not user_may_see_identity(user=user, petition=petition):
+        return None
+    return document
+
+
+def issued_document_for_citizen(*, petition: Petition, document_id: int) -> IssuedDocument | None:
+    """A document addressed to the citizen of ``petition`` (or of the case handling its duplicate)."""
+    case = petition.canonical or petition
+    return IssuedDocument.objects.filter(petition=case, pk=document_id, for_citizen=True).first()

@@ -13,11 +13,13 @@ urlpatterns = [
     path("track/<str:code>/", citizen.track_detail, name="track_detail"),
     path("track/<str:code>/rate/", citizen.track_rate, name="track_rate"),
     path("track/<str:code>/reopen/", citizen.track_reopen, name="track_reopen"),
+    path("track/<str:code>/documents/<int:document_id>/", citizen.track_document, name="track_document"),
     # Officers.
     path("inbox/", officer.inbox, name="inbox"),
     path("inbox/assign/", officer.bulk_assign, name="bulk_assign"),
     path("new-entry/", officer.officer_entry, name="officer_entry"),
     path("<int:petition_id>/", case.petition_detail, name="petition_detail"),
+    path("<int:petition_id>/documents/<int:document_id>/", case.document_download, name="document_download"),
     path(
         "<int:petition_id>/attachments/<int:attachment_id>/",
         case.attachment_download,

@@ -30,7 +30,7 @@ def test_login_with_2fa(new_context: ContextFactory, make_officer: Callable[...,
     # First login: password, then enrolment of an authenticator app.
     page.goto("/accounts/login/")
     log_in(page, officer.username, PASSWORD)
-    expect(page).to_have_url(re.compile(r"/accounts/2fa/setup/\?next=/welcome/$"))
+    expect(page).to_have_url(re.compile(r"/accounts/2fa/setup/\?next=%2Fwelcome%2F$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(tr("Set up two-factor authentication", "vi"))
 
     expect(page.get_by_role("img", name=tr("QR code for your authenticator app", "vi"))).to_be_visible()
@@ -54,7 +54,7 @@ def test_login_with_2fa(new_context: ContextFactory, make_officer: Callable[...,
     log_out(page)
     page.goto("/accounts/login/")
     log_in(page, officer.username, PASSWORD)
-    expect(page).to_have_url(re.compile(r"/accounts/2fa/verify/\?next=/welcome/$"))
+    expect(page).to_have_url(re.compile(r"/accounts/2fa/verify/\?next=%2Fwelcome%2F$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(tr("Two-factor authentication", "vi"))
 
     code_field = page.get_by_label(tr("6-digit code from your authenticator app", "vi"))

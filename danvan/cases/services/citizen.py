@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from danvan.cases import deadlines
 from danvan.cases.errors import CaseErrorCode, case_error
@@ -21,7 +22,7 @@ def petition_rate(*, petition: Petition, rating: int, comment: str = "") -> Peti
     if petition.status != Status.CLOSED:
         raise case_error(CaseErrorCode.TRANSITION_NOT_ALLOWED, status=409)
     if rating not in range(1, 6):
-        raise case_error(CaseErrorCode.INVALID, fields={"rating": ["1–5"]})
+        raise case_error(CaseErrorCode.INVALID, fields={"rating": [str(_("Choose a rating from 1 to 5."))]})
     petition.rating, petition.rating_comment = rating, normalize(comment)[:2000]
     petition.save(update_fields=["rating", "rating_comment", "updated_at"])
     record(actor=None, petition=petition, action="rated", data={"rating": rating}, citizen_visible=True)
@@ -38,7 +39,7 @@ def petition_reopen(*, petition: Petition, reason: str, on: dt.date | None = Non
     if (when - petition.closed_on).days > REOPEN_WINDOW_DAYS:
         raise case_error(CaseErrorCode.REOPEN_TOO_LATE, status=409)
     if not normalize(reason):
-        raise case_error(CaseErrorCode.INVALID, fields={"reason": ["required"]})
+        raise case_error(CaseErrorCode.INVALID, fields={"reason": [str(_("This field is required."))]})
     petition.closed_on = None
     previous = set_status(petition, Status.VERIFICATION if petition.accepted_on else Status.RECEIVED, "closed_on")
     rule = deadlines.resolve_rule(petition)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from danvan.accounts.models import User
 from danvan.cases import deadlines
@@ -65,7 +66,9 @@ def petition_split(*, actor: User, petition: Petition, parts: list[SplitPart]) -
     if petition.status not in (Status.RECEIVED, Status.CLASSIFIED):
         raise case_error(CaseErrorCode.TRANSITION_NOT_ALLOWED, status=409)
     if len(parts) < 2 or any(p.kind not in Kind.values for p in parts):
-        raise case_error(CaseErrorCode.INVALID, fields={"parts": ["2+"]})
+        raise case_error(
+            CaseErrorCode.INVALID, fields={"parts": [str(_("Give at least two parts, each of a known kind."))]}
+        )
     parties = [
         PartyData(
             full_name=p.full_name,

@@ -168,7 +168,7 @@ def petition_archive(*, actor: User, petition: Petition, ground: str, reason: st
     petition = _locked(petition)
     require_status(petition, Status.RECEIVED, Status.CLASSIFIED)
     if ground not in ArchiveGround.values:
-        raise case_error(CaseErrorCode.INVALID, fields={"ground": [str(ArchiveGround.__name__)]})
+        raise case_error(CaseErrorCode.INVALID, fields={"ground": [str(_("Choose one of the legal grounds."))]})
     previous = set_status(petition, Status.ARCHIVED)
     deadlines.complete_all(petition=petition, on=today())
     paperwork.issue_refusal_notice(petition=petition, actor=actor, day=today(), ground=ground)
@@ -250,7 +250,7 @@ def petition_record_dialogue(
     if (held_on - notified_on).days < 5:  # NĐ 155/2026 (new NĐ 124 art. 28): notice at least 5 days before
         raise case_error(CaseErrorCode.DIALOGUE_NOTICE_TOO_SHORT)
     if not normalize(minutes):
-        raise case_error(CaseErrorCode.INVALID, fields={"minutes": ["required"]})
+        raise case_error(CaseErrorCode.INVALID, fields={"minutes": [str(_("This field is required."))]})
     previous = set_status(petition, Status.DIALOGUE)
     record(
         actor=actor,
@@ -270,7 +270,7 @@ def petition_extend(*, actor: User, petition: Petition, reason: str) -> Petition
     petition = _locked(petition)
     require_status(petition, *RESOLVING)
     if not normalize(reason):
-        raise case_error(CaseErrorCode.INVALID, fields={"reason": ["required"]})
+        raise case_error(CaseErrorCode.INVALID, fields={"reason": [str(_("This field is required."))]})
     if petition.kind == Kind.DENUNCIATION:
         rule = rule_in_force(rule_code="denunciation.resolve", start=petition.accepted_on or today())
         if petition.extensions >= (rule.max_extensions or 0):
@@ -308,7 +308,7 @@ def petition_suspend(*, actor: User, petition: Petition, reason: str) -> Petitio
     petition = _locked(petition)
     require_status(petition, *RESOLVING)
     if not normalize(reason):
-        raise case_error(CaseErrorCode.INVALID, fields={"reason": ["required"]})
+        raise case_error(CaseErrorCode.INVALID, fields={"reason": [str(_("This field is required."))]})
     petition.suspended_from = petition.status
     previous = set_status(petition, Status.SUSPENDED, "suspended_from")
     deadlines.pause_all(petition=petition, on=today())
@@ -340,7 +340,7 @@ def petition_withdraw(*, actor: User | None, petition: Petition, full: bool, con
         record(actor=actor, petition=petition, action="withdrawn", from_status=previous, reason=normalize(content))
     else:
         if not normalize(content):
-            raise case_error(CaseErrorCode.INVALID, fields={"content": ["required"]})
+            raise case_error(CaseErrorCode.INVALID, fields={"content": [str(_("This field is required."))]})
         record(actor=actor, petition=petition, action="partly_withdrawn", reason=normalize(content))
     return petition
 
@@ -359,7 +359,10 @@ def petition_conclude(
     )
     if outcome not in allowed or not normalize(answer):
         raise case_error(
-            CaseErrorCode.INVALID, fields={"outcome": [outcome]} if outcome not in allowed else {"answer": ["required"]}
+            CaseErrorCode.INVALID,
+            fields={"outcome": [str(_("Choose an outcome allowed for this kind of petition."))]}
+            if outcome not in allowed
+            else {"answer": [str(_("This field is required."))]},
         )
     concluded_on = on or today()
     if concluded_on > today() or (petition.accepted_on and concluded_on < petition.accepted_on):

@@ -44,6 +44,10 @@ class Petitions:
         return self._new()
 
     @cached_property
+    def public_feedback(self) -> Petition:
+        return self._new(kind="feedback", complaint_round=None)
+
+    @cached_property
     def classified(self) -> Petition:
         return workflow.petition_classify(actor=self.head, petition=self._new(), eligible=True, within_competence=True)
 
@@ -133,7 +137,7 @@ ENDPOINTS = [
     Endpoint(
         "open311:request_detail",
         "get",
-        lambda c: f"/open311/v2/requests/{c.received.tracking_code}.json",
+        lambda c: f"/open311/v2/requests/{c.public_feedback.tracking_code}.json",
         ALL,
     ),
 ]

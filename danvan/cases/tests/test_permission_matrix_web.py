@@ -138,6 +138,21 @@ ENDPOINTS: list[Endpoint] = [
         lambda w: f"/petitions/{w.petition.pk}/attachments/{w.attachment.pk}/",
         officers(200, officer_other=404),
     ),
+    CaseEndpoint(
+        "cases:document_download",
+        "get",
+        lambda w: f"/petitions/{w.petition.pk}/documents/{w.document.pk}/",
+        officers(200, officer_other=404),
+        state="accepted",
+    ),
+    # Only a browser that opened the petition with its secret downloads its documents: no persona did.
+    CaseEndpoint(
+        "cases:track_document",
+        "get",
+        lambda w: f"/petitions/track/{w.petition.tracking_code}/documents/{w.document.pk}/",
+        dict.fromkeys(PERSONAS, 404),
+        state="accepted",
+    ),
     case("classify", PROCESS_ONLY_SAME, lambda w: prefixed("classify", eligible="on", within_competence="on")),
     case("accept", DECISION, state="classified"),
     case("forward", PROCESS_ONLY_SAME, lambda w: prefixed("forward", to_organization=w.org_b.pk)),
@@ -239,6 +254,7 @@ def prepare(world: World, state: str, personas) -> None:
         petition = workflow.petition_close(actor=head, petition=petition)
     world.petition, world.secret, world.other, world.head = petition, secret, other, head
     world.attachment = petition.attachments.first()
+    world.document = petition.documents.first()
 
 
 @pytest.fixture(autouse=True)

@@ -171,3 +171,41 @@ def test_follow_up_forms_need_the_secret(world, sent, head_a):
             assert wrong.status_code == 404
     petition.refresh_from_db()
     assert (petition.rating, petition.status) == (None, Status.CLOSED)
+
+
+def test_citizen_downloads_the_notice_addressed_to_him(world):
+    import io
+
+    from django.test import Client
+    from docx import Document
+
+    from danvan.accounts.models import Role
+    from danvan.cases.services import workflow
+    from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
+    from danvan.core.testing import make_user
+
+    head = make_user("head_a", org=world.org_a, role=Role.UNIT_HEAD)
+    submission = petition_submit(
+        actor=None,
+        data=PetitionData(
+            kind="complaint",
+            complaint_round=1,
+            subject="Khiếu nại thu hồi đất",
+            content="Khiếu nại Quyết định số 15/QĐ-UBND thu hồi đất.",
+            unit=world.commune_a,
+            parties=[PartyData(full_name="Nguyễn Văn An")],
+        ),
+        receiving_organization=world.org_a,
+    )
+    petition = submission.petition
+    workflow.petition_classify(actor=head, petition=petition, eligible=True, within_competence=True)
+    workflow.petition_accept(actor=head, petition=petition)
+    notice = petition.documents.get(kind="acceptance_notice")
+    client = Client()
+    url = f"/petitions/track/{petition.tracking_code}/documents/{notice.pk}/"
+    assert client.get(url).status_code == 404  # not before the secret was given
+    client.get(f"/petitions/track/{petition.tracking_code}/?s={submission.secret}")
+    response = client.get(url)
+    assert response.status_code == 200
+    text = "\n".join(p.text for p in Document(io.BytesIO(b"".join(response.streaming_content))).paragraphs)
+    assert "thụ lý" in text

@@ -17,8 +17,8 @@ from django_htmx.http import HttpResponseClientRedirect
 from danvan.accounts.access import officer_required
 from danvan.accounts.models import User
 from danvan.cases.forms.actions import ActionForm
-from danvan.cases.models import Petition
-from danvan.cases.selectors import attachments_for_user, deadline_rows, party_views
+from danvan.cases.models import IssuedDocument, Petition
+from danvan.cases.selectors import attachments_for_user, deadline_rows, issued_document_for_user, party_views
 from danvan.core.errors import DomainError
 from danvan.core.http import is_htmx
 
@@ -106,6 +106,28 @@ def case_action(request: HttpRequest, petition_id: int, action: str) -> HttpResp
             request, "cases/petition_detail.html#actions", case_context(user, petition, bound=form, full=False)
         )
     return render(request, "cases/petition_detail.html", case_context(user, petition, bound=form), status=status)
+
+
+def _docx_response(document: IssuedDocument) -> HttpResponse:
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=f"{document.number.replace('/', '-')}.docx",
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return cast(HttpResponse, response)
+
+
+@never_cache
+@officer_required
+def document_download(request: HttpRequest, petition_id: int, document_id: int) -> HttpResponse:
+    user = current_user(request)
+    petition = petition_or_404(user=user, petition_id=petition_id)
+    document = issued_document_for_user(user=user, petition=petition, document_id=document_id)
+    if document is None:
+        raise Http404
+    return _docx_response(document)
 
 
 @never_cache

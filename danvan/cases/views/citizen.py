@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +18,12 @@ from danvan.accounts.models import User
 from danvan.cases.forms.petition import PetitionForm, RateForm, ReopenForm, TrackForm
 from danvan.cases.models import Petition, Status
 from danvan.cases.models.choices import OPEN_STATUSES
-from danvan.cases.selectors import deadline_rows, intake_organization_for, petition_get_by_code
+from danvan.cases.selectors import (
+    deadline_rows,
+    intake_organization_for,
+    issued_document_for_citizen,
+    petition_get_by_code,
+)
 from danvan.cases.services.citizen import REOPEN_WINDOW_DAYS, petition_rate, petition_reopen
 from danvan.core.errors import DomainError
 from danvan.core.http import is_htmx
@@ -221,3 +226,22 @@ def track_reopen(request: HttpRequest, code: str) -> HttpResponse:
             return redirect("cases:track_detail", code=petition.tracking_code)
     context = track_context(request, petition, reopen_form=form)
     return render(request, "cases/track_detail.html", context, status=status)
+
+
+@never_cache
+def track_document(request: HttpRequest, code: str, document_id: int) -> HttpResponse:
+    """A document addressed to the citizen, for the browser that opened the petition with its secret."""
+    petition = _followed(request, code)
+    if petition is None:
+        raise Http404
+    document = issued_document_for_citizen(petition=petition, document_id=document_id)
+    if document is None:
+        raise Http404
+    response = FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=f"{document.number.replace('/', '-')}.docx",
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return cast(HttpResponse, response)
