@@ -6,7 +6,10 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const out = join(root, "var", "vendor");
 mkdirSync(out, { recursive: true });
-const files = [["htmx.org/dist/htmx.min.js", "htmx.min.js"]];
+const files = [
+  ["htmx.org/dist/htmx.min.js", "htmx.min.js"],
+  ["chart.js/dist/chart.umd.min.js", "chart.umd.min.js"],
+];
 for (const [from, to] of files) {
   copyFileSync(join(root, "node_modules", from), join(out, to));
 }
