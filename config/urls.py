@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django_otp.admin import OTPAdminSite
 
 from config.api import api
@@ -8,12 +9,18 @@ from config.api import api
 admin.site.__class__ = OTPAdminSite
 
 urlpatterns = [
+    path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
     path("", include("danvan.portal.urls")),
     path("accounts/", include("danvan.accounts.urls")),
     path("geography/", include("danvan.geography.urls")),
+    path("petitions/", include("danvan.cases.urls")),
     path("workspace/audit/", include("danvan.audit.urls")),
     path("workspace/notifications/", include("danvan.notifications.urls")),
+    path("reception/", include("danvan.reception.urls")),
+    path("reports/", include("danvan.reports.urls")),
+    path("feedback/", include("danvan.feedback.urls")),
     path("api/", api.urls),
+    path("open311/v2/", include("danvan.cases.open311")),
     path("django-admin/", admin.site.urls),
 ]
 

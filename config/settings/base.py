@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "danvan.documents",
     "danvan.cases",
     "danvan.notifications",
+    "danvan.reports",
+    "danvan.feedback",
     "danvan.reception",
     "danvan.portal",
 ]
@@ -268,3 +270,4 @@ DANVAN_SITE_NAME = env_str("DANVAN_SITE_NAME", "DânVận")
 DANVAN_ATTACHMENT_MAX_BYTES = env_int("DANVAN_ATTACHMENT_MAX_MB", 10) * 1024 * 1024
 DANVAN_ATTACHMENT_MAX_COUNT = env_int("DANVAN_ATTACHMENT_MAX_COUNT", 10)
 DANVAN_SITE_URL = env_str("DANVAN_SITE_URL", "http://127.0.0.1:8000")
+DANVAN_OPEN311_POST_RATE = env_str("DANVAN_OPEN311_POST_RATE", "10/h")

@@ -17,15 +17,15 @@ class NavItem:
 
 WORKSPACE_NAV = [
     NavItem(_("Overview"), "portal:workspace"),
-    NavItem(_("Petitions"), None, 5),
-    NavItem(_("Citizen reception"), None, 5),
+    NavItem(_("Petitions"), "cases:inbox", 5),
+    NavItem(_("Citizen reception"), "reception:home", 5),
     NavItem(_("Public disclosure"), None, 3),
     NavItem(_("Consultation"), None, 3),
     NavItem(_("Supervision"), None, 3),
     NavItem(_("Coordination"), None, 6),
     NavItem(_("Skilful Mass Mobilisation"), None, 7),
     NavItem(_("Dissemination"), None, 1),
-    NavItem(_("Reports"), None),
+    NavItem(_("Reports"), "reports:dashboard"),
     NavItem(_("Organisations"), "accounts:organization_list"),
     NavItem(_("Administrative units"), "geography:unit_search"),
     NavItem(_("Notifications"), "notifications:list"),
