@@ -75,7 +75,8 @@ def test_bool_and_int(monkeypatch):
 
 
 def _manage(*args: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "SECRET_KEY"}}
+    dropped = {"DJANGO_SETTINGS_MODULE", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environ = {k: v for k, v in os.environ.items() if k not in dropped}
     environ.update(extra_env)
     return subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", *args],
