@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "danvan.calendar",
     "danvan.documents",
     "danvan.cases",
+    "danvan.search",
     "danvan.notifications",
     "danvan.reports",
     "danvan.feedback",

@@ -3,12 +3,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.db import transaction
 from django.utils import timezone
 
 from danvan.accounts.models import User
 from danvan.audit.services import audit_record
 from danvan.cases.errors import CaseErrorCode, case_error
 from danvan.cases.models import CaseEvent, Petition, Status
+from danvan.search.tasks import index_petition_task
 
 
 def today() -> dt.date:
@@ -53,7 +55,14 @@ def record(
         organization_id=petition.handling_organization_id,
         data={"from": from_status, "to": petition.status, **(data or {})},
     )
+    schedule_index(petition)
     return event
+
+
+def schedule_index(petition: Petition) -> None:
+    """Refresh the petition's search and duplicate index once the caller's transaction commits."""
+    petition_id = petition.pk
+    transaction.on_commit(lambda: index_petition_task(petition_id))
 
 
 def set_status(petition: Petition, status: Status, *extra_fields: str) -> str:

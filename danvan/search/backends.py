@@ -1,0 +1,117 @@
+"""The two full-text backends. Each gets a parsed (safe) query and the SQL of the user's scope, and
+returns matching petition ids in rank order plus the total. Only ids inside the scope are ever read.
+
+Rank: documents matching every clause with its exact diacritics come first (only when the query has
+diacritics), then the backend's relevance (FTS5 bm25, PostgreSQL ts_rank_cd), then the newest.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection
+
+from danvan.search.text import Clause, ParsedQuery
+
+FUZZY_MIN_CHARS = 4
+RANK_WINDOW = 500
+COUNT_CAP = 10_000  # "10,000+": counting every match of a common word costs more than it tells
+FUZZY_THRESHOLD = 0.55
+
+
+# --- SQLite FTS5 -----------------------------------------------------------------------------------
+
+
+def _fts_clause(clause: Clause, exact: bool) -> str:
+    words = " ".join(t.exact if exact else t.folded for t in clause.words)
+    return f'"{words}"' + (" *" if clause.prefix else "")
+
+
+def fts5_expression(query: ParsedQuery, *, exact: bool = False) -> str:
+    column = "exact" if exact else "folded"
+    return column + " : (" + " AND ".join(_fts_clause(c, exact) for c in query.clauses) + ")"
+
+
+def sqlite_search(query: ParsedQuery, scope: tuple[str, Any], limit: int, offset: int) -> tuple[list[int], int]:
+    scope_sql, scope_params = scope
+    match = fts5_expression(query)
+    where = f"search_petition_fts MATCH %s AND rowid IN ({scope_sql})"
+    params: list[Any] = [match, *scope_params]
+    order = "bm25(search_petition_fts, 1.0, 0.0), rowid DESC"
+    if query.has_diacritics:
+        order = "exact_hit DESC, " + order
+        exact_sql = "rowid IN (SELECT rowid FROM search_petition_fts WHERE search_petition_fts MATCH %s) AS exact_hit"
+        select_params: list[Any] = [fts5_expression(query, exact=True)]
+    else:
+        exact_sql, select_params = "0 AS exact_hit", []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, {exact_sql} FROM search_petition_fts WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",  # noqa: S608
+            [*select_params, *params, limit, offset],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT count(*) FROM search_petition_fts WHERE {where}", params)  # noqa: S608
+        total = cursor.fetchone()[0]
+    return ids, total
+
+
+# --- PostgreSQL ------------------------------------------------------------------------------------
+
+
+def _ts_clause(clause: Clause, exact: bool) -> str:
+    words = [f"'{t.exact if exact else t.folded}'" for t in clause.words]
+    if clause.prefix:
+        words[-1] += ":*"
+    return " <-> ".join(words)
+
+
+def tsquery(query: ParsedQuery, *, exact: bool = False) -> str:
+    return " & ".join(f"({_ts_clause(c, exact)})" for c in query.clauses)
+
+
+def postgres_search(query: ParsedQuery, scope: tuple[str, Any], limit: int, offset: int) -> tuple[list[int], int]:
+    """Rank the newest ``RANK_WINDOW`` matches (ranking reads every ranked row's tsvector; a word found in
+    a quarter of a million petitions would otherwise be ranked whole). The total stops at ``COUNT_CAP``."""
+    scope_sql, scope_params = scope
+    where = f"d.tsv @@ to_tsquery('simple', %s) AND d.petition_id IN ({scope_sql})"
+    params: list[Any] = [tsquery(query), *scope_params]
+    if query.has_diacritics:
+        exact_sql, exact_params = "(d.tsv_exact @@ to_tsquery('simple', %s))", [tsquery(query, exact=True)]
+    else:
+        exact_sql, exact_params = "", []
+    order = f"{exact_sql} DESC, " if exact_sql else ""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH m AS MATERIALIZED (SELECT d.petition_id FROM search_petitiondocument d WHERE {where} "  # noqa: S608
+            "ORDER BY d.petition_id DESC LIMIT %s) "
+            "SELECT d.petition_id FROM search_petitiondocument d JOIN m ON m.petition_id = d.petition_id "
+            f"ORDER BY {order}ts_rank_cd(d.tsv, to_tsquery('simple', %s)) DESC, d.petition_id DESC "
+            "LIMIT %s OFFSET %s",
+            [*params, RANK_WINDOW, *exact_params, tsquery(query), limit, offset],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM search_petitiondocument d WHERE {where} LIMIT %s) c",  # noqa: S608
+            [*params, COUNT_CAP],
+        )
+        total = cursor.fetchone()[0]
+    return ids, total
+
+
+def postgres_fuzzy(text: str, scope: tuple[str, Any], limit: int, offset: int) -> tuple[list[int], int]:
+    """pg_trgm fallback for misspelt words: word similarity against the subject, names and places."""
+    if len(text) < FUZZY_MIN_CHARS:
+        return [], 0
+    scope_sql, scope_params = scope
+    where = f"%s <%% d.title AND d.petition_id IN ({scope_sql})"
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [FUZZY_THRESHOLD])
+        cursor.execute(
+            f"SELECT d.petition_id FROM search_petitiondocument d WHERE {where} "  # noqa: S608
+            "ORDER BY word_similarity(%s, d.title) DESC, d.petition_id DESC LIMIT %s OFFSET %s",
+            [text, *scope_params, text, limit, offset],
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        cursor.execute(f"SELECT count(*) FROM search_petitiondocument d WHERE {where}", [text, *scope_params])  # noqa: S608
+        total = cursor.fetchone()[0]
+    return ids, total
