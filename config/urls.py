@@ -16,6 +16,8 @@ urlpatterns = [
     path("petitions/", include("danvan.cases.urls")),
     path("workspace/audit/", include("danvan.audit.urls")),
     path("workspace/notifications/", include("danvan.notifications.urls")),
+    path("search/", include("danvan.search.urls")),
+    path("routing/", include("danvan.routing.urls")),
     path("reception/", include("danvan.reception.urls")),
     path("reports/", include("danvan.reports.urls")),
     path("feedback/", include("danvan.feedback.urls")),

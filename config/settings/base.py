@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "danvan.documents",
     "danvan.cases",
     "danvan.search",
+    "danvan.routing",
     "danvan.notifications",
     "danvan.reports",
     "danvan.feedback",
