@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from danvan.reports.periods import CUSTOM, Period, custom_period, parse_period, period_choices
 from danvan.reports.selectors.scope import ReportScope
@@ -17,7 +18,7 @@ TEXT_LIMIT = 20_000
 
 class ReportFilterForm(forms.Form):
     scope = forms.ChoiceField(label=_("Report on"))
-    period = forms.ChoiceField(label=_("Period"))
+    period = forms.ChoiceField(label=pgettext_lazy("reporting", "Period"))
     start = forms.DateField(label=_("From"), required=False, widget=DATE_INPUT)
     end = forms.DateField(label=_("To"), required=False, widget=DATE_INPUT)
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
@@ -47,7 +48,7 @@ def statistics_xlsx(*, tables: list[Table], scope: ReportScope, period: Period) 
         sheet.append([table.title])
         sheet["A1"].font = Font(bold=True, size=13)
         sheet.append([_("Scope"), scope.name])
-        sheet.append([_("Period"), period.start, period.end])
+        sheet.append([pgettext("reporting", "Period"), period.start, period.end])
         sheet.append([_("Columns"), f"{table.column_set.version} — {table.column_set.citation}"])
         if table.column_set.is_indicative:
             sheet.append(
