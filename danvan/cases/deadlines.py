@@ -1,8 +1,15 @@
-"""Legal due dates of a petition's steps, computed by ``danvan.calendar`` from the time-limit rules."""
+"""Legal due dates of a petition's steps, computed by ``danvan.calendar`` from the time-limit rules.
+
+Every change to a petition's ``StepDeadline`` rows goes through this module, which keeps
+``Petition.earliest_due_on`` (the earliest due date of the running steps, the inbox's urgency) in step:
+each function below ends with ``refresh_earliest_due``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+
+from django.db.models import F, Min, OuterRef, Q, QuerySet, Subquery
 
 from danvan.cases.models import Complexity, Kind, Petition, StepDeadline
 
@@ -31,7 +38,43 @@ def resolve_rule(petition: Petition) -> str | None:
     return None
 
 
+def running_steps() -> QuerySet[StepDeadline]:
+    """Steps whose clock runs: not completed, not suspended."""
+    return StepDeadline.objects.filter(completed_on__isnull=True, paused_on__isnull=True)
+
+
+def refresh_earliest_due(*, petition: Petition) -> dt.date | None:
+    """Recompute ``petition.earliest_due_on`` from its running steps (in the database and on ``petition``).
+
+    ``updated_at`` is left alone: this is bookkeeping of the transition that called it."""
+    due = running_steps().filter(petition=petition).aggregate(due=Min("due_on"))["due"]
+    Petition.objects.filter(pk=petition.pk).update(earliest_due_on=due)
+    petition.earliest_due_on = due
+    return due
+
+
+def earliest_due_expression() -> Subquery:
+    """The earliest due date of a petition's running steps computed afresh (for checks and repairs)."""
+    return Subquery(running_steps().filter(petition=OuterRef("pk")).order_by("due_on").values("due_on")[:1])
+
+
+def earliest_due_mismatches() -> QuerySet[Petition]:
+    """Petitions whose stored ``earliest_due_on`` differs from a fresh computation (there should be none)."""
+    return Petition.objects.annotate(fresh_due=earliest_due_expression()).filter(
+        Q(earliest_due_on__isnull=True, fresh_due__isnull=False)
+        | Q(earliest_due_on__isnull=False, fresh_due__isnull=True)
+        | Q(earliest_due_on__lt=F("fresh_due"))
+        | Q(earliest_due_on__gt=F("fresh_due"))
+    )
+
+
 def open_step(*, petition: Petition, step: str, rule_code: str, start: dt.date) -> StepDeadline:
+    deadline = _open_step(petition=petition, step=step, rule_code=rule_code, start=start)
+    refresh_earliest_due(petition=petition)
+    return deadline
+
+
+def _open_step(*, petition: Petition, step: str, rule_code: str, start: dt.date) -> StepDeadline:
     from danvan.calendar.selectors import due_date
 
     due = due_date(
@@ -41,21 +84,23 @@ def open_step(*, petition: Petition, step: str, rule_code: str, start: dt.date) 
         remote=petition.is_remote,
         extensions=petition.extensions if rule_code == "denunciation.resolve" else 0,
     )
-    deadline, _ = StepDeadline.objects.update_or_create(
-        petition=petition,
-        step=step,
-        defaults={
-            "rule_code": rule_code,
-            "starts_on": start,
-            "due_on": due.date,
-            "citation": due.rule.citation[:250],
-            "completed_on": None,
-            "paused_on": None,
-            "notified_soon": False,
-            "notified_overdue": False,
-        },
-    )
-    return deadline
+    values = {
+        "rule_code": rule_code,
+        "starts_on": start,
+        "due_on": due.date,
+        "citation": due.rule.citation[:250],
+        "completed_on": None,
+        "paused_on": None,
+        "notified_soon": False,
+        "notified_overdue": False,
+    }
+    # Update, else insert: two statements where update_or_create takes five (SELECT … FOR UPDATE and
+    # savepoints). Safe without them: the services hold the petition's row lock, and a new petition is
+    # not visible to anyone else yet; the unique (petition, step) constraint stays the last word.
+    steps = StepDeadline.objects.filter(petition=petition, step=step)
+    if steps.update(**values):
+        return steps.get()
+    return StepDeadline.objects.create(petition=petition, step=step, **values)
 
 
 def recompute_step(*, petition: Petition, step: str) -> StepDeadline | None:
@@ -67,14 +112,17 @@ def recompute_step(*, petition: Petition, step: str) -> StepDeadline | None:
 
 def complete_step(*, petition: Petition, step: str, on: dt.date) -> None:
     StepDeadline.objects.filter(petition=petition, step=step, completed_on__isnull=True).update(completed_on=on)
+    refresh_earliest_due(petition=petition)
 
 
 def complete_all(*, petition: Petition, on: dt.date) -> None:
     StepDeadline.objects.filter(petition=petition, completed_on__isnull=True).update(completed_on=on)
+    refresh_earliest_due(petition=petition)
 
 
 def pause_all(*, petition: Petition, on: dt.date) -> None:
     StepDeadline.objects.filter(petition=petition, completed_on__isnull=True).update(paused_on=on)
+    refresh_earliest_due(petition=petition)
 
 
 def resume_all(*, petition: Petition, on: dt.date) -> None:
@@ -84,4 +132,5 @@ def resume_all(*, petition: Petition, on: dt.date) -> None:
         assert deadline.paused_on is not None
         shift = (on - deadline.paused_on).days
         new_start = deadline.starts_on + dt.timedelta(days=shift)
-        open_step(petition=petition, step=deadline.step, rule_code=deadline.rule_code, start=new_start)
+        _open_step(petition=petition, step=deadline.step, rule_code=deadline.rule_code, start=new_start)
+    refresh_earliest_due(petition=petition)

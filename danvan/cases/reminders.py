@@ -71,18 +71,8 @@ def _message(deadline: StepDeadline, status: str, left: int) -> Message:
         key=f"deadline:{deadline.pk}:{status}",
         title=title,
         body=body,
-        url=reverse("cases:petition_detail", args=[petition.pk]) if _has_case_page() else "",
+        url=reverse("cases:petition_detail", args=[petition.pk]),
     )
-
-
-def _has_case_page() -> bool:
-    from django.urls import NoReverseMatch
-
-    try:
-        reverse("cases:petition_detail", args=[1])
-    except NoReverseMatch:
-        return False
-    return True
 
 
 def scan_deadlines(*, today: dt.date) -> ScanResult:

@@ -9,39 +9,66 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext as _
 
-from danvan.accounts.models import Organization, OrganizationKind, Role, User
-from danvan.accounts.selectors import jurisdiction_filter, user_memberships
+from danvan.accounts.models import Membership, Organization, OrganizationKind, Role, User
+from danvan.accounts.selectors import jurisdiction_filter, user_is_system_admin, user_memberships
 from danvan.audit.services import audit_record
-from danvan.calendar.selectors import deadline_status, working_days_left
-from danvan.cases.models import Attachment, IssuedDocument, Kind, Party, PartyRole, Petition, StepDeadline
+from danvan.calendar.selectors import DUE_SOON_THRESHOLD, add_working_days, deadline_status, working_days_left
+from danvan.cases.models import (
+    Attachment,
+    Forwarding,
+    IssuedDocument,
+    Kind,
+    Party,
+    PartyRole,
+    Petition,
+    StepDeadline,
+)
 from danvan.cases.services.intake import hash_secret
-from danvan.geography.models import AdministrativeUnit
+from danvan.core.text import fold
+from danvan.geography.models import AdministrativeUnit, Era, Level
+
+# Who may be a petition's handler (as danvan.cases.rules.PROCESSING_ROLES, which imports this module).
+HANDLING_ROLES = (Role.RECEPTION_OFFICER, Role.CASE_HANDLER, Role.UNIT_HEAD)
+
+
+def _organizations_in_jurisdiction(*, user: User) -> list[int] | None:
+    """Ids of the organisations whose petitions the user's jurisdiction covers; ``None``: all of them.
+    Cached on the user object for the request, like ``user_memberships``."""
+    if hasattr(user, "_danvan_jurisdiction_orgs"):
+        cached: list[int] | None = user._danvan_jurisdiction_orgs
+        return cached
+    scope = jurisdiction_filter(user=user, prefix="unit")
+    ids = (
+        None if scope is None else list(Organization.objects.filter(scope).order_by("pk").values_list("pk", flat=True))
+    )
+    user._danvan_jurisdiction_orgs = ids  # type: ignore[attr-defined]
+    return ids
 
 
 def petition_list_for_user(*, user: User) -> QuerySet[Petition]:
+    """Petitions handled in the user's jurisdiction, and those the user's organisations forwarded elsewhere.
+
+    Shaped for the planner at a million rows: the organisations are resolved first (no join to
+    organisations and units per petition), forwarded petitions are an ``id IN (subquery)``, no DISTINCT.
+    """
     petitions = Petition.objects.select_related("handling_organization", "unit", "category", "handler")
     if not user.is_authenticated or not user_memberships(user=user):
         return petitions.none()
-    scope = jurisdiction_filter(user=user, prefix="handling_organization__unit")
-    if scope is None:
+    organizations = _organizations_in_jurisdiction(user=user)
+    if organizations is None:
         return petitions
     member_orgs = [m.organization_id for m in user_memberships(user=user)]
-    forwarded_by_us = Q(forwardings__from_organization_id__in=member_orgs)
-    return petitions.filter(scope | forwarded_by_us).distinct()
-
-
-def petition_inbox_for_user(*, user: User) -> QuerySet[Petition]:
-    """Petitions handled by the user's own organisations (the inbox), most urgent first."""
-    member_orgs = [m.organization_id for m in user_memberships(user=user)]
-    return Petition.objects.filter(handling_organization_id__in=member_orgs).select_related(
-        "handling_organization", "unit", "category", "handler"
-    )
+    forwarded_by_us = Forwarding.objects.filter(from_organization_id__in=member_orgs).values("petition_id")
+    return petitions.filter(Q(handling_organization_id__in=organizations) | Q(pk__in=forwarded_by_us))
 
 
 def petition_get_for_user(*, user: User, petition_id: int) -> Petition:
@@ -162,10 +189,106 @@ def deadline_rows(*, petition: Petition, today: dt.date) -> list[tuple[StepDeadl
     return rows
 
 
-def next_due_subquery() -> Subquery:
-    """The earliest due date among the open, running (not suspended) steps: annotate it as ``next_due_on``."""
-    open_steps = StepDeadline.objects.filter(petition=OuterRef("pk"), completed_on__isnull=True, paused_on__isnull=True)
-    return Subquery(open_steps.order_by("due_on").values("due_on")[:1])
+def next_due_subquery() -> F:
+    """The earliest due date among the open, running (not suspended) steps: annotate it as ``next_due_on``.
+    No longer a subquery: the date is kept on the petition by ``danvan.cases.deadlines``."""
+    return F("earliest_due_on")
+
+
+# --- The inbox ---------------------------------------------------------------------------------------
+
+CROWD_SIZE = 5  # Citizen Reception Law art. 29: a crowd is five people or more (Petition.is_crowd)
+
+
+def _fold_classes() -> dict[str, str]:
+    """For each plain letter or digit, every Latin character that ``danvan.core.text.fold`` turns into it
+    (``d`` → ``DdĐđ…``, ``o`` → ``OoÒòÓó…Ơơ…Ộộ``): Vietnamese in NFC, upper and lower case."""
+    classes: dict[str, set[str]] = {}
+    for code in [*range(0x20, 0x7F), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        folded = fold(char)
+        if len(folded) == 1 and folded.isascii() and folded.isalnum():
+            classes.setdefault(folded, set()).add(char)
+    return {letter: "".join(sorted(chars)) for letter, chars in classes.items()}
+
+
+_FOLD_CLASSES = _fold_classes()
+_COMBINING = "[\u0300-\u036f]*"  # marks of text stored decomposed (NFD)
+
+
+def folded_pattern(query: str) -> str:
+    """A regular expression that finds ``query`` the way ``fold`` compares: ``duong`` matches ``Đường``,
+    ``DUONG`` and ``đương``. The same in PostgreSQL (``~``) and in Python (SQLite's ``REGEXP``)."""
+    parts = []
+    for char in fold(query):
+        if char == " ":
+            parts.append("\\s+")
+        elif char in _FOLD_CLASSES:
+            parts.append(f"[{_FOLD_CLASSES[char]}]{_COMBINING}")
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts)
+
+
+def petitions_matching(petitions: QuerySet[Petition], query: str) -> QuerySet[Petition]:
+    """Tracking code or subject, accent-insensitive on both sides (``Đường`` = ``duong``). Never party
+    names: a denouncer's identity must not be findable from the inbox."""
+    code = query.strip().upper()
+    return petitions.filter(Q(tracking_code__contains=code) | Q(subject__regex=folded_pattern(query)))
+
+
+def inbox_filter(petitions: QuerySet[Petition], *, filters: Mapping[str, Any], today: dt.date) -> QuerySet[Petition]:
+    """The inbox's filters (the cleaned data of ``InboxFilterForm``), most urgent first."""
+    for name in ("kind", "status", "category", "unit", "handler"):
+        if filters.get(name):
+            petitions = petitions.filter(**{name: filters[name]})
+    if filters.get("crowd"):
+        petitions = petitions.filter(people_count__gte=CROWD_SIZE)
+    if filters.get("q"):
+        petitions = petitions_matching(petitions, filters["q"])
+    if filters.get("due") == "overdue":
+        petitions = petitions.filter(earliest_due_on__lt=today)
+    elif filters.get("due") == "due_soon":
+        soon = add_working_days(today, DUE_SOON_THRESHOLD)
+        petitions = petitions.filter(earliest_due_on__gte=today, earliest_due_on__lte=soon)
+    return inbox_order(petitions)
+
+
+def petition_inbox_for_user(*, user: User) -> QuerySet[Petition]:
+    """Petitions handled by the user's own organisations (the inbox)."""
+    member_orgs = sorted({m.organization_id for m in user_memberships(user=user)})
+    return Petition.objects.filter(handling_organization_id__in=member_orgs).select_related(
+        "handling_organization", "unit", "category", "handler"
+    )
+
+
+def inbox_order(petitions: QuerySet[Petition]) -> QuerySet[Petition]:
+    """Most urgent first: overdue and soonest due, then those without a running step, newest first.
+    Matches the indexes ``cases_pet_inbox_idx`` and ``cases_pet_urgency_idx``."""
+    return petitions.order_by(F("earliest_due_on").asc(nulls_last=True), "-received_on", "-id")
+
+
+def inbox_units(*, user: User) -> QuerySet[AdministrativeUnit]:
+    """The communes the inbox may be filtered by: those of the user's jurisdiction."""
+    communes = AdministrativeUnit.objects.filter(level=Level.COMMUNE, era=Era.CURRENT).order_by("name", "pk")
+    if user_is_system_admin(user=user):
+        return communes
+    own = {m.organization.unit for m in user_memberships(user=user)}
+    provinces = [u.pk for u in own if u.level == Level.PROVINCE]
+    return communes.filter(Q(province_id__in=provinces) | Q(pk__in=[u.pk for u in own if u.level != Level.PROVINCE]))
+
+
+def inbox_handlers(*, user: User, all_jurisdiction: bool) -> QuerySet[User]:
+    """The people the inbox may be filtered by: the members of the organisations it lists (read from the
+    memberships, never from the petitions)."""
+    if all_jurisdiction:
+        organizations = _organizations_in_jurisdiction(user=user)
+    else:
+        organizations = sorted({m.organization_id for m in user_memberships(user=user)})
+    members = Membership.objects.filter(is_active=True, role__in=HANDLING_ROLES)
+    if organizations is not None:
+        members = members.filter(organization_id__in=organizations)
+    return User.objects.filter(is_active=True, pk__in=members.values("user_id")).order_by("full_name", "pk")
 
 
 PUBLIC_KINDS = (Kind.RECOMMENDATION, Kind.FEEDBACK)

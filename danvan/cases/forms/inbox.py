@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from danvan.accounts.models import User
@@ -13,6 +15,24 @@ from danvan.cases.forms.actions import handler_field
 from danvan.cases.forms.petition import PersonChoiceField, model_field
 from danvan.cases.models import Category, Kind, Status
 from danvan.geography.models import AdministrativeUnit
+
+
+class PlainModelChoiceIterator(ModelChoiceIterator):
+    """The choices in one ordinary query (Django's default, ``QuerySet.iterator()``, opens a server-side
+    cursor on PostgreSQL: three round trips per select on every inbox page)."""
+
+    def __iter__(self) -> Iterator[Any]:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+
+def plain_choices(form: forms.Form, *names: str) -> None:
+    for name in names:
+        field = model_field(form, name)
+        field.iterator = PlainModelChoiceIterator
+        field.widget.choices = field.choices
 
 
 class IntListField(forms.Field):
@@ -34,6 +54,7 @@ class BulkAssignForm(forms.Form):
     def __init__(self, *args: Any, candidates: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         model_field(self, "handler").queryset = candidates
+        plain_choices(self, "handler")
 
 
 class InboxFilterForm(forms.Form):
@@ -67,3 +88,4 @@ class InboxFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         model_field(self, "unit").queryset = units
         model_field(self, "handler").queryset = handlers
+        plain_choices(self, "category", "unit", "handler")

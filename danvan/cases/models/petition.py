@@ -63,6 +63,9 @@ class Petition(TimeStampedModel):
     complexity = models.CharField(_("complexity"), max_length=20, choices=Complexity.choices, default=Complexity.SIMPLE)
     is_remote = models.BooleanField(_("from a remote area"), default=False)
     accepted_on = models.DateField(_("accepted on"), null=True, blank=True)
+    # The earliest due date among the running (open, not suspended) steps, null when none runs.
+    # Denormalised from StepDeadline for the inbox's urgency order; kept by danvan.cases.deadlines.
+    earliest_due_on = models.DateField(_("Due date"), null=True, blank=True, editable=False)
     handler = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("handler"),
@@ -107,6 +110,11 @@ class Petition(TimeStampedModel):
             models.Index(fields=["handling_organization", "status", "received_on"]),
             models.Index(fields=["unit", "status"]),
             models.Index(fields=["handler", "status"]),
+            # The inbox, most urgent first: one organisation's petitions, and a whole jurisdiction's.
+            models.Index(
+                fields=["handling_organization", "earliest_due_on", "-received_on", "-id"], name="cases_pet_inbox_idx"
+            ),
+            models.Index(fields=["earliest_due_on", "-received_on", "-id"], name="cases_pet_urgency_idx"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -19,6 +19,7 @@ def test_due_soon_then_overdue_once_each(world, submit, head_a, handler_a, djang
     assert (soon.due_soon, soon.overdue, soon.notifications) == (1, 0, 1)  # the head (no handler yet)
     note = Notification.objects.get(user=head_a)
     assert petition.tracking_code in note.title
+    assert note.url == f"/petitions/{petition.pk}/"
     assert "2" in note.title
     with django_capture_on_commit_callbacks(execute=True):
         again = scan_deadlines(today=dt.date(2026, 11, 10))
