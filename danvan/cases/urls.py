@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.cases.views import case, citizen, officer
+from danvan.cases.views import case, citizen, officer, responses
 from danvan.cases.views.actions import ACTIONS
 
 app_name = "cases"
@@ -18,6 +18,9 @@ urlpatterns = [
     path("inbox/", officer.inbox, name="inbox"),
     path("inbox/assign/", officer.bulk_assign, name="bulk_assign"),
     path("new-entry/", officer.officer_entry, name="officer_entry"),
+    path("response-templates/", responses.template_list, name="response_templates"),
+    path("response-templates/new/", responses.template_create, name="response_template_create"),
+    path("response-templates/<int:template_id>/", responses.template_edit, name="response_template_edit"),
     path("<int:petition_id>/", case.petition_detail, name="petition_detail"),
     path("<int:petition_id>/documents/<int:document_id>/", case.document_download, name="document_download"),
     path(
@@ -25,6 +28,8 @@ urlpatterns = [
         case.attachment_download,
         name="attachment_download",
     ),
+    path("<int:petition_id>/notes/", case.note_add, name="note_add"),
+    path("<int:petition_id>/response-text/", responses.response_fill, name="response_fill"),
     # One POST URL per action: /petitions/<id>/classify/, /petitions/<id>/start-verification/ …
     *[
         path(f"<int:petition_id>/{action.slug}/", case.case_action, {"action": action.name}, name=action.name)

@@ -20,6 +20,7 @@ from danvan.cases.grounds import ArchiveGround
 from danvan.cases.models import Category, Complexity, Eligibility, Kind, Outcome, Petition
 from danvan.cases.selectors import petition_list_for_user
 from danvan.cases.services.links import SplitPart
+from danvan.cases.services.notes import NOTE_MAX_LENGTH
 
 
 class ActionForm(forms.Form):
@@ -144,13 +145,19 @@ class ConcludeForm(ActionForm):
 
 
 class TrackingCodeForm(ActionForm):
-    """Another petition the user may see, by its tracking code."""
+    """Another petition by its tracking code: one the user may see, or one the duplicate detector lists for
+    this petition (another organisation's of the province, seen as a stub) or the case handling such a one
+    (docs/search.md, "Linking across organisations")."""
 
     code = forms.CharField(label=_("Tracking code of the other petition"), max_length=20)
 
     def clean_code(self) -> Petition:
+        from danvan.search.candidates import candidate_by_code  # here: danvan.search imports this app
+
         code = self.cleaned_data["code"].strip().upper()
         other = petition_list_for_user(user=self.user).filter(tracking_code=code).first()
+        if other is None:
+            other = candidate_by_code(user=self.user, petition=self.petition, code=code)
         if other is None:
             raise forms.ValidationError(_("No petition in your jurisdiction has this tracking code."))
         if other.pk == self.petition.pk:
@@ -190,3 +197,25 @@ class SplitForm(ActionForm):
             raise forms.ValidationError(_("A petition is split into at least two parts."))
         data["parts"] = parts
         return data
+
+
+class NoteForm(forms.Form):
+    """An internal note on the case page (not an action: it changes no step)."""
+
+    text = forms.CharField(
+        label=_("Internal note"),
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Internal: only officers who may see this case read it; the citizen never does. "
+            "Do not write a denouncer's name or contact details."
+        ),
+        error_messages={
+            "required": _("Write the note."),
+            "max_length": _("A note has at most %(limit_value)s characters (this one has %(show_value)s)."),
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("prefix", "note")
+        super().__init__(*args, **kwargs)

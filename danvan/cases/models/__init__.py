@@ -10,6 +10,7 @@ from danvan.cases.models.choices import (
 )
 from danvan.cases.models.petition import Category, IdempotencyKey, Petition, PetitionLink
 from danvan.cases.models.records import Attachment, CaseEvent, Forwarding, IssuedDocument, Party, StepDeadline
+from danvan.cases.models.responses import ResponseStep, ResponseTemplate
 
 __all__ = [
     "OPEN_STATUSES",
@@ -28,6 +29,8 @@ __all__ = [
     "PartyRole",
     "Petition",
     "PetitionLink",
+    "ResponseStep",
+    "ResponseTemplate",
     "Status",
     "StepDeadline",
 ]

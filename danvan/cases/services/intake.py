@@ -23,6 +23,7 @@ from danvan.cases.personal_id import normalize_personal_id, personal_id_problems
 from danvan.cases.services.common import record, today
 from danvan.core.text import normalize
 from danvan.geography.models import AdministrativeUnit
+from danvan.reception import law
 
 # Crockford's alphabet without look-alikes (no I, L, O, U): easy to read out on the phone.
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -79,13 +80,6 @@ def _tracking_code() -> str:
     return f"DV-{raw[:4]}-{raw[4:]}"
 
 
-def _representative_limit(people: int) -> int:
-    # Citizen Reception Law art. 29: 5–10 people choose 1–2 representatives; more than 10, at most 5.
-    if people < 5:
-        return people
-    return 2 if people <= 10 else 5
-
-
 def validate_petition(data: PetitionData) -> dict[str, list[str]]:
     """Field errors in Vietnamese, keyed by field name (``parties.0.personal_id`` for a party)."""
     errors: dict[str, list[str]] = {}
@@ -117,14 +111,14 @@ def validate_petition(data: PetitionData) -> dict[str, list[str]]:
         add("parties", _("Give the name of at least one petitioner, or mark the petition anonymous."))
     if data.people_count < max(1, len(petitioners)):
         add("people_count", _("The number of people is smaller than the petitioners listed."))
-    if data.people_count >= 5 and len(representatives) > _representative_limit(data.people_count):
+    # How many representatives a group may choose: versioned rules by group size, with their citation
+    # (none for a small group, nor before the law was in force).
+    limits = law.representative_limits(people=data.people_count, day=received)
+    if limits.maximum is not None and len(representatives) > limits.maximum:
         add(
             "parties",
-            _(
-                "A group of %(people)s people may choose at most %(limit)s representatives "
-                "(Citizen Reception Law art. 29)."
-            )
-            % {"people": data.people_count, "limit": _representative_limit(data.people_count)},
+            _("A group of %(people)s people may choose at most %(limit)s representatives (%(citation)s).")
+            % {"people": data.people_count, "limit": limits.maximum, "citation": limits.citation},
         )
     for index, party in enumerate(data.parties):
         if not normalize(party.full_name):

@@ -17,6 +17,7 @@ from danvan.cases.models import Complexity, Eligibility, Forwarding, Kind, Outco
 from danvan.cases.models.choices import OPEN_STATUSES
 from danvan.cases.services.common import record, require_status, set_status, today
 from danvan.core.text import normalize
+from danvan.reception import law
 
 RESOLVING = (Status.ACCEPTED, Status.VERIFICATION, Status.DIALOGUE)
 
@@ -241,14 +242,33 @@ def petition_assign(*, actor: User, petition: Petition, handler: User) -> Petiti
     return petition
 
 
+def _check_dialogue_notice(*, notified_on: dt.date, held_on: dt.date) -> None:
+    """The parties are notified at least the legal number of days before the dialogue (a versioned rule
+    with its citation: ``dialogue.notice_days``). No rule in force on the notice date: nothing to check."""
+    rule = law.dialogue_notice_rule(notice_on=notified_on)
+    if rule is not None and (held_on - notified_on).days < rule.days:
+        raise case_error(
+            CaseErrorCode.DIALOGUE_NOTICE_TOO_SHORT,
+            message=_(
+                "The parties must be notified at least %(days)s days before the dialogue (%(citation)s): "
+                "notice on %(notice)s, dialogue on %(held)s."
+            )
+            % {
+                "days": rule.days,
+                "citation": rule.citation,
+                "notice": notified_on.strftime("%d/%m/%Y"),
+                "held": held_on.strftime("%d/%m/%Y"),
+            },
+        )
+
+
 @transaction.atomic
 def petition_record_dialogue(
     *, actor: User, petition: Petition, notified_on: dt.date, held_on: dt.date, minutes: str
 ) -> Petition:
     petition = _locked(petition)
     require_status(petition, Status.VERIFICATION, Status.DIALOGUE)
-    if (held_on - notified_on).days < 5:  # NĐ 155/2026 (new NĐ 124 art. 28): notice at least 5 days before
-        raise case_error(CaseErrorCode.DIALOGUE_NOTICE_TOO_SHORT)
+    _check_dialogue_notice(notified_on=notified_on, held_on=held_on)
     if not normalize(minutes):
         raise case_error(CaseErrorCode.INVALID, fields={"minutes": [str(_("This field is required."))]})
     previous = set_status(petition, Status.DIALOGUE)

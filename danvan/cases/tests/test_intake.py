@@ -4,6 +4,7 @@ import re
 import zipfile
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from danvan.audit.models import AuditEvent
@@ -12,6 +13,7 @@ from danvan.cases.models import Attachment, Party, Petition, Status, StepDeadlin
 from danvan.cases.selectors import petition_get_by_code
 from danvan.cases.services.intake import PartyData, petition_submit
 from danvan.core.errors import DomainError
+from danvan.reception.models import ReceptionRule
 
 from .conftest import petition_data
 
@@ -171,3 +173,31 @@ def test_receipt_is_e_mailed_after_commit(world, django_capture_on_commit_callba
     assert message.to == ["an@example.vn"]
     assert submission.petition.tracking_code in message.subject
     assert f"/petitions/track/{submission.petition.tracking_code}/?s={submission.secret}" in message.body
+
+
+@time_machine.travel(dt.datetime(2026, 11, 2, 9, 0), tick=False)
+def test_representative_limits_come_from_the_reception_rules(world):
+
+    def submit_with(people: int, representatives: int):
+        reps = [PartyData(full_name=f"Đại diện {i}", role="representative") for i in range(representatives)]
+        data = petition_data(
+            world, people_count=people, parties=[PartyData(full_name="Nguyễn Văn An"), *reps], received_on=None
+        )
+        return petition_submit(actor=None, data=data, receiving_organization=world.org_a)
+
+    with pytest.raises(DomainError) as caught:
+        submit_with(12, 6)  # more than 10 people: at most 5 representatives
+    assert "Luật Tiếp công dân 2013, Điều 29" in caught.value.extra["fields"]["parties"][0]
+    assert submit_with(12, 5).created
+    assert submit_with(4, 3).created  # a small group: no limit
+    # A new version of the rule is data: it applies to petitions received from its date.
+    ReceptionRule.objects.create(
+        code="representatives.max",
+        people_from=11,
+        value=3,
+        effective_from=dt.date(2026, 1, 1),
+        citation="Văn bản thử nghiệm",
+    )
+    with pytest.raises(DomainError) as caught:
+        submit_with(12, 4)
+    assert "Văn bản thử nghiệm" in caught.value.extra["fields"]["parties"][0]

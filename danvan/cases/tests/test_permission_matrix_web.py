@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from danvan.accounts.models import Role
 from danvan.audit.models import AuditEvent
-from danvan.cases.models import CaseEvent, Petition
+from danvan.cases.models import CaseEvent, Petition, ResponseStep, ResponseTemplate
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
 from danvan.cases.views.intake import issue_form_token
@@ -72,6 +72,9 @@ PUBLIC = {
 }
 PROCESS_ONLY_SAME = officers(403, officer_other=404, officer_same=302)  # processing by org_a's reception
 DECISION = officers(403, officer_other=404)  # only org_a's head decides: no persona
+# A template of org_a: its members see it, its administrator manages it; outsiders get a 404.
+TEMPLATE_OF_ORG_A = officers(404, officer_same=403, org_admin=200, system_admin=403)
+BODY = "Kính gửi: {citizen_name}\n\n{organization} đã nhận được đơn ngày {received_on}."
 today = timezone.localdate
 
 ENDPOINTS: list[Endpoint] = [
@@ -196,6 +199,50 @@ ENDPOINTS: list[Endpoint] = [
         state="accepted",
     ),
     case("close", DECISION, state="concluded"),
+    # Internal notes: the handling organisation's processing staff, its head and the assigned handler.
+    Endpoint(
+        "cases:note_add",
+        "post",
+        lambda w: f"/petitions/{w.petition.pk}/notes/",
+        PROCESS_ONLY_SAME,
+        lambda w: {"note-text": "Đã gọi điện cho tổ trưởng tổ dân phố."},
+    ),
+    # A guidance template fills the guidance form: those who may guide (org_a's reception).
+    Endpoint(
+        "cases:response_fill",
+        "get",
+        lambda w: f"/petitions/{w.petition.pk}/response-text/?template={w.system_template.pk}",
+        officers(403, officer_other=404, officer_same=200),
+    ),
+    Endpoint("cases:response_templates", "get", lambda w: "/petitions/response-templates/", officers(200)),
+    # org_a's administrator writes org_a's templates; the system administrator the system-wide ones.
+    Endpoint(
+        "cases:response_template_create",
+        "post",
+        lambda w: "/petitions/response-templates/new/",
+        officers(403, org_admin=302, system_admin=302),
+        lambda w: {"title": "Trả lời phản ánh đèn đường", "step": "conclusion", "kind": "feedback", "body": BODY},
+    ),
+    Endpoint(
+        "cases:response_template_edit",
+        "get",
+        lambda w: f"/petitions/response-templates/{w.template.pk}/",
+        TEMPLATE_OF_ORG_A,
+    ),
+    Endpoint(
+        "cases:response_template_edit",
+        "post",
+        lambda w: f"/petitions/response-templates/{w.template.pk}/",
+        TEMPLATE_OF_ORG_A | {"org_admin": 302},
+        lambda w: {"title": "Hướng dẫn (sửa)", "step": "guidance", "body": BODY, "is_active": "on"},
+    ),
+    Endpoint(
+        "cases:response_template_edit",
+        "post",
+        lambda w: f"/petitions/response-templates/{w.system_template.pk}/",
+        officers(403, system_admin=302),
+        lambda w: {"title": "Hướng dẫn chung (sửa)", "step": "guidance", "body": BODY, "is_active": "on"},
+    ),
     case("duplicate", PROCESS_ONLY_SAME, lambda w: prefixed("duplicate", code=w.other.tracking_code)),
     case("link", PROCESS_ONLY_SAME, lambda w: prefixed("link", code=w.other.tracking_code)),
     case(
@@ -255,6 +302,10 @@ def prepare(world: World, state: str, personas) -> None:
     world.petition, world.secret, world.other, world.head = petition, secret, other, head
     world.attachment = petition.attachments.first()
     world.document = petition.documents.first()
+    world.template = ResponseTemplate.objects.create(
+        organization=world.org_a, title="Hướng dẫn của phường", step=ResponseStep.GUIDANCE, body=BODY
+    )
+    world.system_template = ResponseTemplate.objects.filter(organization=None, step=ResponseStep.GUIDANCE).first()
 
 
 @pytest.fixture(autouse=True)
@@ -272,6 +323,7 @@ def _snapshot(world) -> tuple[object, ...]:
         Petition.objects.count(),
         CaseEvent.objects.count(),
         AuditEvent.objects.count(),
+        sorted(ResponseTemplate.objects.values_list("pk", "title", "body", "is_active")),
     )
 
 

@@ -228,3 +228,50 @@ def test_suspend_and_resume(world, submit, head_a):
 def test_an_action_answers_get_with_405(world, submit, personas):
     petition = submit().petition
     assert client_of(personas["officer_same"]).get(f"/petitions/{petition.pk}/classify/").status_code == 405
+
+
+def test_a_dialogue_too_soon_after_the_notice_names_the_rule(world, submit, head_a, handler_a):
+    petition = workflow.petition_classify(
+        actor=head_a, petition=submit().petition, eligible=True, within_competence=True
+    )
+    petition = workflow.petition_accept(actor=head_a, petition=petition)
+    petition = workflow.petition_start_verification(actor=head_a, petition=petition, handler=handler_a)
+    response = act(
+        client_of(handler_a),
+        petition,
+        "dialogue",
+        htmx=True,
+        notified_on="2026-10-28",
+        held_on="2026-10-30",
+        minutes="Biên bản.",
+    )
+    text = response.content.decode()
+    assert response.status_code == 200
+    with translation.override("vi"):
+        citation = "Nghị định 155/2026/NĐ-CP, Điều 11 (Điều 28 mới của Nghị định 124/2020/NĐ-CP)"
+        expected = translation.gettext(
+            "The parties must be notified at least %(days)s days before the dialogue (%(citation)s): "
+            "notice on %(notice)s, dialogue on %(held)s."
+        ) % {"days": 5, "citation": citation, "notice": "28/10/2026", "held": "30/10/2026"}
+    assert escape(expected) in text
+    petition.refresh_from_db()
+    assert petition.status == Status.VERIFICATION
+
+
+def test_the_case_page_holds_the_slots_of_the_duplicate_and_routing_panels(world, submit, as_persona):
+    from django.urls import NoReverseMatch, reverse
+
+    petition = submit().petition
+    own = as_persona("officer_same").get(f"/petitions/{petition.pk}/").content.decode()
+    candidates = reverse("search:petition_candidates", args=[petition.pk])
+    assert f'<section id="duplicate-candidates" hx-get="{candidates}" hx-trigger="load"' in own
+    try:
+        suggestion = reverse("routing:petition_suggestion", args=[petition.pk])
+    except NoReverseMatch:
+        assert 'id="routing-suggestion"' not in own  # the panel is not there yet: the slot renders nothing
+    else:
+        assert f'<section id="routing-suggestion" hx-get="{suggestion}"' in own
+    # Those who only read the case (the province's inspector) get neither.
+    reader = as_persona("province_inspector").get(f"/petitions/{petition.pk}/").content.decode()
+    assert 'id="duplicate-candidates"' not in reader
+    assert 'id="routing-suggestion"' not in reader

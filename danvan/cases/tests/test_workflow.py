@@ -2,12 +2,14 @@ import datetime as dt
 
 import pytest
 import time_machine
+from django.utils import translation
 
 from danvan.audit.models import AuditEvent
 from danvan.cases.models import CaseEvent, Forwarding, Petition, Status, StepDeadline
 from danvan.cases.selectors import petition_list_for_user
 from danvan.cases.services import citizen, links, workflow
 from danvan.core.errors import DomainError
+from danvan.reception.models import ReceptionRule
 
 
 def _due(petition, step):
@@ -189,3 +191,63 @@ def test_dates_in_the_future_are_refused(world, submit, head_a):
         workflow.petition_accept(actor=head_a, petition=petition, on=dt.date.today() + dt.timedelta(days=3))
     assert "on" in caught.value.extra["fields"]
     assert Petition.objects.get(pk=petition.pk).status == Status.CLASSIFIED
+
+
+def _in_verification(submit, head_a, handler_a):
+    petition = workflow.petition_classify(
+        actor=head_a, petition=submit().petition, eligible=True, within_competence=True
+    )
+    petition = workflow.petition_accept(actor=head_a, petition=petition)
+    return workflow.petition_start_verification(actor=head_a, petition=petition, handler=handler_a)
+
+
+@time_machine.travel(dt.datetime(2026, 11, 20, 9, 0), tick=False)
+def test_the_dialogue_notice_comes_from_the_rule_in_force_with_its_citation(world, submit, head_a, handler_a):
+    petition = _in_verification(submit, head_a, handler_a)
+    before = (CaseEvent.objects.count(), AuditEvent.objects.count())
+    with translation.override("en"), pytest.raises(DomainError) as caught:
+        workflow.petition_record_dialogue(
+            actor=handler_a,
+            petition=petition,
+            notified_on=dt.date(2026, 11, 10),
+            held_on=dt.date(2026, 11, 14),  # 4 days: the rule in force says 5
+            minutes="Hai bên trình bày ý kiến.",
+        )
+    assert caught.value.code == "dialogue_notice_too_short"
+    message = str(caught.value.message)
+    assert "at least 5 days" in message
+    assert "Nghị định 155/2026/NĐ-CP" in message
+    assert "notice on 10/11/2026, dialogue on 14/11/2026" in message
+    assert (CaseEvent.objects.count(), AuditEvent.objects.count()) == before
+    workflow.petition_record_dialogue(
+        actor=handler_a,
+        petition=petition,
+        notified_on=dt.date(2026, 11, 10),
+        held_on=dt.date(2026, 11, 15),
+        minutes="Hai bên trình bày ý kiến.",
+    )
+
+
+@time_machine.travel(dt.datetime(2026, 11, 20, 9, 0), tick=False)
+def test_a_new_version_of_the_notice_rule_changes_the_figure(world, submit, head_a, handler_a):
+    ReceptionRule.objects.create(
+        code="dialogue.notice_days", value=7, effective_from=dt.date(2026, 11, 1), citation="Văn bản thử nghiệm"
+    )
+    petition = _in_verification(submit, head_a, handler_a)
+    with pytest.raises(DomainError) as caught:
+        workflow.petition_record_dialogue(
+            actor=handler_a,
+            petition=petition,
+            notified_on=dt.date(2026, 11, 10),
+            held_on=dt.date(2026, 11, 16),
+            minutes="Biên bản.",
+        )
+    assert "Văn bản thử nghiệm" in str(caught.value.message)
+    # Notified before the new version: the earlier rule (5 days) applies.
+    workflow.petition_record_dialogue(
+        actor=handler_a,
+        petition=petition,
+        notified_on=dt.date(2026, 10, 26),
+        held_on=dt.date(2026, 10, 31),
+        minutes="Biên bản.",
+    )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.accounts.models import User
 from danvan.cases.forms import actions as f
-from danvan.cases.models import Kind, Petition, Status
+from danvan.cases.models import Kind, Petition, ResponseStep, Status
 from danvan.cases.models.choices import OPEN_STATUSES
 from danvan.cases.services import links, workflow
 
@@ -36,6 +36,8 @@ class Action:
     run: Run
     done: str | Promise
     applies: Callable[[Petition], bool] = lambda petition: True
+    # The response templates this action offers: (template step, the text field they fill).
+    response: tuple[str, str] | None = None
 
     @property
     def slug(self) -> str:
@@ -102,6 +104,7 @@ ACTIONS: list[Action] = [
             actor=u, petition=p, guidance=d["guidance"], competent_body=d["competent_body"]
         ),
         _("The guidance was recorded."),
+        response=(ResponseStep.GUIDANCE, "guidance"),
     ),
     Action(
         "archive",
@@ -111,6 +114,7 @@ ACTIONS: list[Action] = [
         f.ArchiveForm,
         lambda u, p, d: workflow.petition_archive(actor=u, petition=p, ground=d["ground"], reason=d["reason"]),
         _("The petition was archived."),
+        response=(ResponseStep.REFUSAL, "reason"),
     ),
     Action(
         "inspection_lead",
@@ -200,6 +204,7 @@ ACTIONS: list[Action] = [
         f.ConcludeForm,
         lambda u, p, d: workflow.petition_conclude(actor=u, petition=p, outcome=d["outcome"], answer=d["answer"]),
         _("The conclusion was recorded."),
+        response=(ResponseStep.CONCLUSION, "answer"),
     ),
     Action(
         "close",
@@ -239,6 +244,7 @@ ACTIONS: list[Action] = [
     ),
 ]
 BY_NAME = {action.name: action for action in ACTIONS}
+BY_RESPONSE_STEP = {action.response[0]: action for action in ACTIONS if action.response is not None}
 
 
 def available_actions(*, user: User, petition: Petition) -> list[Action]:
@@ -250,5 +256,7 @@ def available_actions(*, user: User, petition: Petition) -> list[Action]:
     ]
 
 
-def action_form(action: Action, *, user: User, petition: Petition, data: Any = None) -> f.ActionForm:
-    return action.form(data, petition=petition, user=user, prefix=action.name)
+def action_form(
+    action: Action, *, user: User, petition: Petition, data: Any = None, initial: dict[str, Any] | None = None
+) -> f.ActionForm:
+    return action.form(data, petition=petition, user=user, prefix=action.name, initial=initial)

@@ -2,59 +2,93 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from danvan.accounts.access import officer_required
 from danvan.accounts.models import User
-from danvan.cases.forms.actions import ActionForm
-from danvan.cases.models import IssuedDocument, Petition
+from danvan.cases.forms.actions import ActionForm, NoteForm
+from danvan.cases.models import Petition
 from danvan.cases.selectors import attachments_for_user, deadline_rows, issued_document_for_user, party_views
+from danvan.cases.selectors_case import (
+    documents,
+    officer_events,
+    open_attachment,
+    related_for_user,
+    response_templates_for_petition,
+    user_may_add_note,
+)
+from danvan.cases.services.notes import petition_add_note
 from danvan.core.errors import DomainError
 from danvan.core.http import is_htmx
 
 from .actions import BY_NAME, action_form, available_actions
-from .common import apply_domain_error, current_user, petition_or_404
+from .common import apply_domain_error, current_user, docx_download, file_download, petition_or_404
 from .display import deadline_view, kind_label, officer_details, officer_label
-from .reads import documents, officer_events, open_attachment, related_for_user
+
+
+def timeline_context(
+    user: User, petition: Petition, *, note_form: NoteForm | None = None, note_done: str = ""
+) -> dict[str, Any]:
+    """The timeline panel: every event, internal notes included, and the note form for those who may write."""
+    may_note = user_may_add_note(user=user, petition=petition)
+    return {
+        "petition": petition,
+        "events": [
+            (event, officer_label(event.action), officer_details(event)) for event in officer_events(petition=petition)
+        ],
+        "note_form": (note_form or NoteForm()) if may_note else None,
+        "note_done": note_done,
+    }
+
+
+def _offered_forms(user: User, petition: Petition, bound: ActionForm | None) -> list[tuple[Any, ActionForm, list]]:
+    """(action, its form, the response templates it offers) for each action open to the user now."""
+    offered = available_actions(user=user, petition=petition)
+    if bound is not None and all(action.name != bound.prefix for action in offered):
+        offered.append(BY_NAME[str(bound.prefix)])
+    return [
+        (
+            action,
+            bound
+            if bound is not None and bound.prefix == action.name
+            else action_form(action, user=user, petition=petition),
+            response_templates_for_petition(petition=petition, step=action.response[0]) if action.response else [],
+        )
+        for action in offered
+    ]
 
 
 def case_context(
-    user: User, petition: Petition, *, bound: ActionForm | None = None, done: str = "", full: bool = True
+    user: User,
+    petition: Petition,
+    *,
+    bound: ActionForm | None = None,
+    done: str = "",
+    full: bool = True,
+    note_form: NoteForm | None = None,
 ) -> dict[str, Any]:
     """Everything the case page shows. ``full=False`` leaves out the parties and attachments panels (an
     htmx swap does not re-render them, so reading the identity is not audited again)."""
     today = timezone.localdate()
-    offered = available_actions(user=user, petition=petition)
-    if bound is not None and all(action.name != bound.prefix for action in offered):
-        offered.append(BY_NAME[str(bound.prefix)])
     context: dict[str, Any] = {
-        "petition": petition,
+        **timeline_context(user, petition, note_form=note_form),
         "kind": kind_label(petition),
         "deadlines": deadline_view(deadline_rows(petition=petition, today=today), today=today),
-        "events": [
-            (event, officer_label(event.action), officer_details(event)) for event in officer_events(petition=petition)
-        ],
         "documents": documents(petition=petition, for_citizen=False),
         "related": related_for_user(user=user, petition=petition),
-        "action_forms": [
-            (
-                action,
-                bound
-                if bound is not None and bound.prefix == action.name
-                else action_form(action, user=user, petition=petition),
-            )
-            for action in offered
-        ],
+        "action_forms": _offered_forms(user, petition, bound),
+        "may_process": user.has_perm("cases.process_petition", petition),
         "done": done,
     }
     if full:
@@ -108,17 +142,6 @@ def case_action(request: HttpRequest, petition_id: int, action: str) -> HttpResp
     return render(request, "cases/petition_detail.html", case_context(user, petition, bound=form), status=status)
 
 
-def _docx_response(document: IssuedDocument) -> HttpResponse:
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=f"{document.number.replace('/', '-')}.docx",
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return cast(HttpResponse, response)
-
-
 @never_cache
 @officer_required
 def document_download(request: HttpRequest, petition_id: int, document_id: int) -> HttpResponse:
@@ -127,7 +150,7 @@ def document_download(request: HttpRequest, petition_id: int, document_id: int) 
     document = issued_document_for_user(user=user, petition=petition, document_id=document_id)
     if document is None:
         raise Http404
-    return _docx_response(document)
+    return docx_download(document)
 
 
 @never_cache
@@ -138,11 +161,32 @@ def attachment_download(request: HttpRequest, petition_id: int, attachment_id: i
     attachment = open_attachment(user=user, petition=petition, attachment_id=attachment_id)
     if attachment is None:
         raise Http404
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return cast(HttpResponse, response)  # streamed; officer_required is typed for plain responses
+    return file_download(attachment.file, filename=attachment.original_name, content_type=attachment.content_type)
+
+
+@officer_required
+@require_POST
+def note_add(request: HttpRequest, petition_id: int) -> HttpResponse:
+    """Add an internal note; htmx gets the timeline panel back, a plain form post a redirect."""
+    user = current_user(request)
+    petition = petition_or_404(user=user, petition_id=petition_id)
+    if not user_may_add_note(user=user, petition=petition):
+        raise PermissionDenied
+    form = NoteForm(request.POST)
+    status = 400
+    if form.is_valid():
+        try:
+            petition_add_note(actor=user, petition=petition, text=form.cleaned_data["text"])
+        except DomainError as exc:
+            apply_domain_error(form, exc)
+            status = exc.status
+        else:
+            if not is_htmx(request):
+                messages.success(request, _("The note was added."))
+                return redirect("cases:petition_detail", petition_id=petition.pk)
+            context = timeline_context(user, petition, note_done=_("The note was added."))
+            return render(request, "cases/petition_detail.html#timeline", context)
+    if is_htmx(request):
+        # htmx swaps only 2xx answers: the form comes back with its errors and a 200.
+        return render(request, "cases/petition_detail.html#timeline", timeline_context(user, petition, note_form=form))
+    return render(request, "cases/petition_detail.html", case_context(user, petition, note_form=form), status=status)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,11 +24,12 @@ from danvan.cases.selectors import (
     issued_document_for_citizen,
     petition_get_by_code,
 )
+from danvan.cases.selectors_case import citizen_events, documents, split_part_codes
 from danvan.cases.services.citizen import REOPEN_WINDOW_DAYS, petition_rate, petition_reopen
 from danvan.core.errors import DomainError
 from danvan.core.http import is_htmx
 
-from .common import LOOKUP_RATE, SUBMIT_RATE, apply_domain_error, rate_limited, too_many_requests
+from .common import LOOKUP_RATE, SUBMIT_RATE, apply_domain_error, docx_download, rate_limited, too_many_requests
 from .display import citizen_text, deadline_view, kind_label
 from .intake import (
     LAST_CODE_KEY,
@@ -39,7 +40,6 @@ from .intake import (
     remembered_secret,
     send_once,
 )
-from .reads import citizen_events, documents, split_part_codes
 
 
 def _actor(request: HttpRequest) -> User | None:
@@ -237,11 +237,4 @@ def track_document(request: HttpRequest, code: str, document_id: int) -> HttpRes
     document = issued_document_for_citizen(petition=petition, document_id=document_id)
     if document is None:
         raise Http404
-    response = FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=f"{document.number.replace('/', '-')}.docx",
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return cast(HttpResponse, response)
+    return docx_download(document)

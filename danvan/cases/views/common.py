@@ -1,15 +1,19 @@
-"""Helpers shared by the petition views: the user, the petition or 404, rate limits, domain errors on forms."""
+"""Helpers shared by the petition views: the user, the petition or 404, rate limits, domain errors on forms,
+file downloads."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models.fields.files import FieldFile
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
 from danvan.accounts.models import User
-from danvan.cases.models import Petition
+from danvan.cases.models import IssuedDocument, Petition
 from danvan.cases.selectors import petition_get_for_user
 from danvan.core.errors import DomainError
 from danvan.core.middleware import client_ip
@@ -80,3 +84,18 @@ def apply_domain_error(form: forms.Form, exc: DomainError) -> None:
                 form.add_error(name, text)
     if unplaced:
         form.add_error(None, str(exc.message))
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def file_download(file: FieldFile, *, filename: str, content_type: str) -> HttpResponse:
+    """A stored file as a download; the browser must not guess another type from its content."""
+    response = FileResponse(file.open("rb"), as_attachment=True, filename=filename, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    return cast(HttpResponse, response)  # streamed; the view decorators are typed for plain responses
+
+
+def docx_download(document: IssuedDocument) -> HttpResponse:
+    """An issued document, named after its number (``12/TB-UBND`` → ``12-TB-UBND.docx``)."""
+    return file_download(document.file, filename=f"{document.number.replace('/', '-')}.docx", content_type=DOCX)

@@ -143,6 +143,7 @@ def officer_label(action: str) -> str:
         "marked_duplicate": _("Marked as a duplicate"),
         "linked": _("Linked to a related petition"),
         "split": _("Split into separate petitions"),
+        "note": _("Internal note"),
     }
     return str(labels.get(action, action))
 

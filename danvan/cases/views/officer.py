@@ -10,34 +10,52 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.accounts.access import officer_required
 from danvan.accounts.models import User
-from danvan.calendar.selectors import DUE_SOON_THRESHOLD, add_working_days
 from danvan.cases.forms.inbox import BulkAssignForm, InboxFilterForm
 from danvan.cases.forms.petition import OfficerEntryForm
 from danvan.cases.models import Channel, Petition
-from danvan.cases.selectors import next_due_subquery, petition_inbox_for_user, petition_list_for_user
+from danvan.cases.selectors import (
+    inbox_filter,
+    inbox_handlers,
+    inbox_units,
+    petition_inbox_for_user,
+    petition_list_for_user,
+)
+from danvan.cases.selectors_case import assignable_handlers, receiving_organizations
 from danvan.cases.services.workflow import petition_assign
 from danvan.core.errors import DomainError
 from danvan.core.http import is_htmx
-from danvan.core.text import fold
-from danvan.geography.models import AdministrativeUnit
 
 from .common import current_user
 from .display import Badge, badge, kind_label
 from .intake import form_initial, issue_form_token, send_once
-from .reads import assignable_handlers, receiving_organizations
 
 PAGE_SIZE = 25
-CROWD_SIZE = 5  # Citizen Reception Law art. 29: a crowd is five people or more (Petition.is_crowd)
+COUNT_CAP = 10_000  # past this, "10,000+": counting a whole province's petitions costs more than it tells
+
+
+class CappedPaginator(Paginator):
+    """Counts at most ``COUNT_CAP`` + 1 rows (one cheap bounded query) and says when it stopped there."""
+
+    capped = False
+
+    @cached_property
+    def count(self) -> int:
+        petitions = self.object_list
+        assert isinstance(petitions, QuerySet)
+        counted = petitions.order_by()[: COUNT_CAP + 1].count()  # unordered: any index will do
+        self.capped = counted > COUNT_CAP
+        return min(counted, COUNT_CAP)
 
 
 @dataclass(frozen=True)
@@ -48,57 +66,34 @@ class InboxRow:
     may_assign: bool
 
 
-def _search(petitions: QuerySet[Petition], query: str) -> QuerySet[Petition]:
-    """Tracking code or subject, accent-insensitive on both sides. Never party names (a denouncer's
-    identity must not be findable). Interim: folded in Python until the search engine arrives."""
-    folded, code = fold(query), query.strip().upper()
-    matches = [
-        pk
-        for pk, subject, tracking_code in petitions.values_list("pk", "subject", "tracking_code")
-        if code in tracking_code or folded in fold(subject)
-    ]
-    return petitions.filter(pk__in=matches)
-
-
-def _filtered(petitions: QuerySet[Petition], data: dict[str, Any], today: dt.date) -> QuerySet[Petition]:
-    for name in ("kind", "status", "category", "unit", "handler"):
-        if data.get(name):
-            petitions = petitions.filter(**{name: data[name]})
-    if data.get("crowd"):
-        petitions = petitions.filter(people_count__gte=CROWD_SIZE)
-    if data.get("q"):
-        petitions = _search(petitions, data["q"])
-    # The earliest due date of the running steps (one subquery per row, no join: no N+1, no GROUP BY).
-    petitions = petitions.annotate(next_due_on=next_due_subquery())
-    if data.get("due") == "overdue":
-        petitions = petitions.filter(next_due_on__lt=today)
-    elif data.get("due") == "due_soon":
-        soon = add_working_days(today, DUE_SOON_THRESHOLD)
-        petitions = petitions.filter(next_due_on__gte=today, next_due_on__lte=soon)
-    return petitions.order_by(F("next_due_on").asc(nulls_last=True), "-received_on", "-pk")
-
-
 def _inbox_context(request: HttpRequest, user: User, bulk_form: BulkAssignForm | None = None) -> dict[str, Any]:
     today = timezone.localdate()
-    everything = petition_list_for_user(user=user)
+    all_jurisdiction = request.GET.get("scope") == "all"
     form = InboxFilterForm(
         request.GET or None,
-        units=AdministrativeUnit.objects.filter(pk__in=everything.values("unit_id")).order_by("name"),
-        handlers=User.objects.filter(pk__in=everything.values("handler_id")).order_by("full_name"),
+        units=inbox_units(user=user),
+        handlers=inbox_handlers(user=user, all_jurisdiction=all_jurisdiction),
     )
-    data = form.cleaned_data if form.is_valid() else {}
-    scope = data.get("scope") or "mine"
-    petitions = _filtered(everything if scope == "all" else petition_inbox_for_user(user=user), data, today)
-    page = Paginator(petitions, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [
-        InboxRow(
-            petition,
-            kind_label(petition),
-            badge(due=petition.next_due_on, today=today) if petition.next_due_on else None,  # type: ignore[attr-defined]
-            user.has_perm("cases.decide_petition", petition),
+    form.is_valid()  # a filter that does not validate is dropped (and says why); the others still apply
+    filters = getattr(form, "cleaned_data", {})
+    scope = "all" if all_jurisdiction else "mine"
+    listed = petition_list_for_user(user=user) if all_jurisdiction else petition_inbox_for_user(user=user)
+    paginator = CappedPaginator(inbox_filter(listed, filters=filters, today=today), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    badges: dict[dt.date, Badge] = {}  # a long-overdue date costs a walk over the calendar: once per date
+    rows = []
+    for petition in page:
+        due = petition.earliest_due_on
+        if due is not None and due not in badges:
+            badges[due] = badge(due=due, today=today)
+        rows.append(
+            InboxRow(
+                petition,
+                kind_label(petition),
+                badges[due] if due is not None else None,
+                user.has_perm("cases.decide_petition", petition),
+            )
         )
-        for petition in page
-    ]
     candidates = assignable_handlers(user=user)
     if bulk_form is None and any(row.may_assign for row in rows):
         bulk_form = BulkAssignForm(candidates=candidates)
@@ -111,6 +106,8 @@ def _inbox_context(request: HttpRequest, user: User, bulk_form: BulkAssignForm |
         "rows": rows,
         "bulk_form": bulk_form,
         "query": query.urlencode(),
+        "capped": paginator.capped,
+        "total_pages": f"{paginator.num_pages}+" if paginator.capped else paginator.num_pages,
     }
 
 
