@@ -14,6 +14,7 @@ from django.utils.html import escape
 
 from danvan.cases.models import Status
 from danvan.cases.services import links, workflow
+from danvan.cases.services.intake import PartyData
 
 NOW = dt.datetime(2026, 11, 2, 9, 0)
 NOT_FOUND = "No petition matches this tracking code and secret key. Check both and try again."
@@ -209,3 +210,40 @@ def test_citizen_downloads_the_notice_addressed_to_him(world):
     assert response.status_code == 200
     text = "\n".join(p.text for p in Document(io.BytesIO(b"".join(response.streaming_content))).paragraphs)
     assert "thụ lý" in text
+
+
+@time_machine.travel(NOW, tick=False)
+def test_another_persons_copy_never_shows_the_case_petitioners_identity_or_documents(world, submit, sent, head_a):
+    """A copy sent by someone else sees the handling case's status and answer, but not the documents
+    addressed to that case's petitioner, and the answer without that petitioner's name and contacts."""
+    other = submit(
+        subject="Đơn của người khác cùng nội dung",
+        parties=[PartyData(full_name="Trần Thị Bình", personal_id="079190000123", birth_year=1990)],
+    )
+    same = submit(subject="Đơn gửi lại của cùng người")
+    for copy in (other, same):
+        links.petition_mark_duplicate(actor=head_a, petition=copy.petition, canonical=sent.petition)
+    petition = workflow.petition_classify(actor=head_a, petition=sent.petition, eligible=True, within_competence=True)
+    petition = workflow.petition_accept(actor=head_a, petition=petition)
+    answer = "Kính gửi ông Nguyễn Văn An (điện thoại 0912345678): khiếu nại của ông là đúng."
+    workflow.petition_conclude(actor=head_a, petition=petition, outcome="right", answer=answer)
+    notice = petition.documents.get(kind="acceptance_notice")
+    assert notice.for_citizen
+
+    client = Client()
+    client.get(f"/petitions/track/{other.petition.tracking_code}/?s={other.secret}")
+    text = client.get(f"/petitions/track/{other.petition.tracking_code}/").content.decode()
+    assert "khiếu nại của ông là đúng." in text
+    assert "Nguyễn Văn An" not in text
+    assert "0912345678" not in text
+    assert shown("[the petitioner]") in text
+    assert notice.number not in text
+    url = f"/petitions/track/{other.petition.tracking_code}/documents/{notice.pk}/"
+    assert client.get(url).status_code == 404
+
+    client = Client()
+    client.get(f"/petitions/track/{same.petition.tracking_code}/?s={same.secret}")
+    text = client.get(f"/petitions/track/{same.petition.tracking_code}/").content.decode()
+    assert escape(answer) in text
+    assert notice.number in text
+    assert client.get(f"/petitions/track/{same.petition.tracking_code}/documents/{notice.pk}/").status_code == 200

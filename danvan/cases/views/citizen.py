@@ -21,10 +21,10 @@ from danvan.cases.models.choices import OPEN_STATUSES
 from danvan.cases.selectors import (
     deadline_rows,
     intake_organization_for,
-    issued_document_for_citizen,
     petition_get_by_code,
 )
-from danvan.cases.selectors_case import citizen_events, documents, split_part_codes
+from danvan.cases.selectors_case import citizen_events, split_part_codes
+from danvan.cases.selectors_citizen import citizen_answer, citizen_document, citizen_documents
 from danvan.cases.services.citizen import REOPEN_WINDOW_DAYS, petition_rate, petition_reopen
 from danvan.core.errors import DomainError
 from danvan.core.http import is_htmx
@@ -143,7 +143,8 @@ def track_context(request: HttpRequest, petition: Petition, **forms: Any) -> dic
         "deadlines": deadline_view(deadline_rows(petition=case, today=today), today=today)
         if case.status in OPEN_STATUSES
         else [],
-        "documents": documents(petition=case, for_citizen=True),
+        "documents": citizen_documents(petition=petition),
+        "answer": citizen_answer(petition=petition),
         "parts": parts,
         "rate_form": forms.get("rate_form")
         or (RateForm() if petition.status == Status.CLOSED and petition.rating is None else None),
@@ -234,7 +235,7 @@ def track_document(request: HttpRequest, code: str, document_id: int) -> HttpRes
     petition = _followed(request, code)
     if petition is None:
         raise Http404
-    document = issued_document_for_citizen(petition=petition, document_id=document_id)
+    document = citizen_document(petition=petition, document_id=document_id)
     if document is None:
         raise Http404
     return docx_download(document)
