@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +34,7 @@ from danvan.cases.models import (
 )
 from danvan.cases.services.intake import hash_secret
 from danvan.core.text import fold
+from danvan.documents.drafts.common import Person, redact
 from danvan.geography.models import AdministrativeUnit, Era, Level
 
 # Who may be a petition's handler (as danvan.cases.rules.PROCESSING_ROLES, which imports this module).
@@ -152,6 +153,26 @@ def party_views(*, user: User, petition: Petition) -> list[PartyView]:
                 organization_id=petition.handling_organization_id,
             )
     return views
+
+
+def texts_for_user(*, user: User, petition: Petition, texts: Sequence[str]) -> list[str]:
+    """Free texts of a petition (subject, content, answer) as ``user`` may read them: for a denunciation
+    and a reader who may not see the denouncer, the denouncer's name, address, ID number, phone and e-mail
+    are replaced wherever the letter or the answer repeats them (Denunciation Law art. 47)."""
+    if user_may_see_identity(user=user, petition=petition):
+        return list(texts)
+    secret = [p for p in Party.objects.filter(petition=petition) if is_confidential(p, petition)]
+    placeholder = _("[the denouncer — kept confidential]")
+    hidden = []
+    for text in texts:
+        for party in secret:
+            person = Person(name=party.full_name, address=party.address_street, id_number=party.personal_id)
+            text = redact(text, person=person, placeholder=placeholder)
+            for value in (party.phone, party.email):
+                if value:
+                    text = text.replace(value, placeholder)
+        hidden.append(text)
+    return hidden
 
 
 def attachments_for_user(*, user: User, petition: Petition) -> QuerySet[Attachment]:
@@ -313,9 +334,3 @@ def issued_document_for_user(*, user: User, petition: Petition, document_id: int
     if document.for_citizen and not user_may_see_identity(user=user, petition=petition):
         return None
     return document
-
-
-def issued_document_for_citizen(*, petition: Petition, document_id: int) -> IssuedDocument | None:
-    """A document addressed to the citizen of ``petition`` (or of the case handling its duplicate)."""
-    case = petition.canonical or petition
-    return IssuedDocument.objects.filter(petition=case, pk=document_id, for_citizen=True).first()

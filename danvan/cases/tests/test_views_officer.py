@@ -55,6 +55,8 @@ def denunciation(world, head_a, handler_a):
             kind="denunciation",
             complaint_round=None,
             subject="Tố cáo cán bộ địa chính",
+            # The letter repeats the denouncer's name and phone: the case page must hide them in the text too.
+            content="Tôi là Lê Văn Tố, điện thoại 0987654321, tố cáo cán bộ địa chính xã nhận tiền để cấp sổ đỏ.",
             parties=[DENOUNCER],
             attachments=[SimpleUploadedFile("to-cao.pdf", PDF)],
         )

@@ -19,7 +19,13 @@ from danvan.accounts.access import officer_required
 from danvan.accounts.models import User
 from danvan.cases.forms.actions import ActionForm, NoteForm
 from danvan.cases.models import Petition
-from danvan.cases.selectors import attachments_for_user, deadline_rows, issued_document_for_user, party_views
+from danvan.cases.selectors import (
+    attachments_for_user,
+    deadline_rows,
+    issued_document_for_user,
+    party_views,
+    texts_for_user,
+)
 from danvan.cases.selectors_case import (
     documents,
     officer_events,
@@ -87,6 +93,13 @@ def case_context(
         "deadlines": deadline_view(deadline_rows(petition=petition, today=today), today=today),
         "documents": documents(petition=petition, for_citizen=False),
         "related": related_for_user(user=user, petition=petition),
+        "texts": dict(
+            zip(
+                ("subject", "content"),
+                texts_for_user(user=user, petition=petition, texts=(petition.subject, petition.content)),
+                strict=True,
+            )
+        ),
         "action_forms": _offered_forms(user, petition, bound),
         "may_process": user.has_perm("cases.process_petition", petition),
         "done": done,
