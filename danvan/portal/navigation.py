@@ -18,6 +18,8 @@ class NavItem:
 WORKSPACE_NAV = [
     NavItem(_("Overview"), "portal:workspace"),
     NavItem(_("Petitions"), "cases:inbox", 5),
+    NavItem(_("Search petitions"), "search:petitions", 5),
+    NavItem(_("Response templates"), "cases:response_templates", 5),
     NavItem(_("Citizen reception"), "reception:home", 5),
     NavItem(_("Public disclosure"), None, 3),
     NavItem(_("Consultation"), None, 3),

@@ -30,6 +30,9 @@ SEEDS = [
     "danvan.calendar.migrations.0002_seed_time_limit_rules",
     "danvan.calendar.migrations.0003_seed_calendar_overrides",
     "danvan.cases.migrations.0002_seed_categories",
+    "danvan.cases.migrations.0004_response_templates",
+    "danvan.reception.migrations.0003_seed_rules",
+    "danvan.routing.migrations.0002_seed_competence_rules",
 ]
 
 
