@@ -12,20 +12,15 @@ from docx import Document
 
 from danvan.accounts.models import User
 from danvan.audit.services import audit_record
+from danvan.cases.masking import conceal
 from danvan.cases.models import Attachment, CaseEvent, Kind, Party, PartyRole, Petition
-from danvan.documents.drafts.common import Person, redact
+from danvan.cases.selectors import identity_of
 
 PLACEHOLDER = "[người tố cáo — thông tin được giữ bí mật]"
 
 
 def _strip(text: str, parties: list[Party]) -> str:
-    for party in parties:
-        person = Person(name=party.full_name, address=party.address_street, id_number=party.personal_id)
-        text = redact(text, person=person, placeholder=PLACEHOLDER)
-        for value in (party.phone, party.email):
-            if value:
-                text = text.replace(value, PLACEHOLDER)
-    return text
+    return conceal(text, [identity_of(p) for p in parties], PLACEHOLDER)
 
 
 def verification_dossier(*, actor: User, petition: Petition) -> bytes:

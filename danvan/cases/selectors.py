@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +21,7 @@ from danvan.accounts.models import Membership, Organization, OrganizationKind, R
 from danvan.accounts.selectors import jurisdiction_filter, user_is_system_admin, user_memberships
 from danvan.audit.services import audit_record
 from danvan.calendar.selectors import DUE_SOON_THRESHOLD, add_working_days, deadline_status, working_days_left
+from danvan.cases.masking import Identity, conceal
 from danvan.cases.models import (
     Attachment,
     Forwarding,
@@ -33,8 +33,7 @@ from danvan.cases.models import (
     StepDeadline,
 )
 from danvan.cases.services.intake import hash_secret
-from danvan.core.text import fold
-from danvan.documents.drafts.common import Person, redact
+from danvan.core.text import folded_pattern
 from danvan.geography.models import AdministrativeUnit, Era, Level
 
 # Who may be a petition's handler (as danvan.cases.rules.PROCESSING_ROLES, which imports this module).
@@ -155,24 +154,34 @@ def party_views(*, user: User, petition: Petition) -> list[PartyView]:
     return views
 
 
+def identity_of(party: Party) -> Identity:
+    return Identity(party.full_name, party.address_street, party.personal_id, party.phone, party.email)
+
+
 def texts_for_user(*, user: User, petition: Petition, texts: Sequence[str]) -> list[str]:
-    """Free texts of a petition (subject, content, answer) as ``user`` may read them: for a denunciation
-    and a reader who may not see the denouncer, the denouncer's name, address, ID number, phone and e-mail
-    are replaced wherever the letter or the answer repeats them (Denunciation Law art. 47)."""
+    """Free texts of a petition (subject, content, place, answer, reasons) as ``user`` may read them: for a
+    denunciation and a reader who may not see the denouncer, the denouncer's name, address, ID number,
+    phone and e-mail are hidden wherever the letter or an officer's text repeats them (Denunciation Law
+    art. 47)."""
     if user_may_see_identity(user=user, petition=petition):
         return list(texts)
-    secret = [p for p in Party.objects.filter(petition=petition) if is_confidential(p, petition)]
+    people = [identity_of(p) for p in Party.objects.filter(petition=petition) if is_confidential(p, petition)]
     placeholder = _("[the denouncer — kept confidential]")
-    hidden = []
-    for text in texts:
-        for party in secret:
-            person = Person(name=party.full_name, address=party.address_street, id_number=party.personal_id)
-            text = redact(text, person=person, placeholder=placeholder)
-            for value in (party.phone, party.email):
-                if value:
-                    text = text.replace(value, placeholder)
-        hidden.append(text)
-    return hidden
+    return [conceal(text, people, placeholder) for text in texts]
+
+
+def subjects_for_user(*, user: User, petitions: Sequence[Petition]) -> dict[int, str]:
+    """The subjects of a page of petitions as ``user`` may read them (one query for the whole page)."""
+    hidden = [p.pk for p in petitions if not user_may_see_identity(user=user, petition=p)]
+    people: dict[int, list[Identity]] = {}
+    if hidden:
+        confidential = Party.objects.filter(
+            petition_id__in=hidden, role__in=(PartyRole.PETITIONER, PartyRole.REPRESENTATIVE)
+        )
+        for party in confidential:
+            people.setdefault(party.petition_id, []).append(identity_of(party))
+    placeholder = _("[the denouncer — kept confidential]")
+    return {p.pk: conceal(p.subject, people.get(p.pk, []), placeholder) for p in petitions}
 
 
 def attachments_for_user(*, user: User, petition: Petition) -> QuerySet[Attachment]:
@@ -219,36 +228,6 @@ def next_due_subquery() -> F:
 # --- The inbox ---------------------------------------------------------------------------------------
 
 CROWD_SIZE = 5  # Citizen Reception Law art. 29: a crowd is five people or more (Petition.is_crowd)
-
-
-def _fold_classes() -> dict[str, str]:
-    """For each plain letter or digit, every Latin character that ``danvan.core.text.fold`` turns into it
-    (``d`` → ``DdĐđ…``, ``o`` → ``OoÒòÓó…Ơơ…Ộộ``): Vietnamese in NFC, upper and lower case."""
-    classes: dict[str, set[str]] = {}
-    for code in [*range(0x20, 0x7F), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
-        char = chr(code)
-        folded = fold(char)
-        if len(folded) == 1 and folded.isascii() and folded.isalnum():
-            classes.setdefault(folded, set()).add(char)
-    return {letter: "".join(sorted(chars)) for letter, chars in classes.items()}
-
-
-_FOLD_CLASSES = _fold_classes()
-_COMBINING = "[\u0300-\u036f]*"  # marks of text stored decomposed (NFD)
-
-
-def folded_pattern(query: str) -> str:
-    """A regular expression that finds ``query`` the way ``fold`` compares: ``duong`` matches ``Đường``,
-    ``DUONG`` and ``đương``. The same in PostgreSQL (``~``) and in Python (SQLite's ``REGEXP``)."""
-    parts = []
-    for char in fold(query):
-        if char == " ":
-            parts.append("\\s+")
-        elif char in _FOLD_CLASSES:
-            parts.append(f"[{_FOLD_CLASSES[char]}]{_COMBINING}")
-        else:
-            parts.append(re.escape(char))
-    return "".join(parts)
 
 
 def petitions_matching(petitions: QuerySet[Petition], query: str) -> QuerySet[Petition]:

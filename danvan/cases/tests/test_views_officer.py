@@ -299,3 +299,29 @@ def test_the_case_page_offers_only_what_the_user_may_do_now(world, as_persona, s
     assert f'action="/petitions/{petition.pk}/accept/"' in head
     assert f'action="/petitions/{petition.pk}/conclude/"' not in head
     assert shown("classified") in head
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_subject_or_place_that_names_the_denouncer_is_hidden_in_the_inbox_and_on_the_case_page(
+    world, as_persona, head_a
+):
+    data = petition_data(
+        world,
+        kind="denunciation",
+        complaint_round=None,
+        subject="Ông Le Van To (0987 654 321) tố cáo cán bộ địa chính",
+        location="Trước nhà ông Lê Văn Tố, thôn 3",
+        parties=[DENOUNCER],
+    )
+    petition = petition_submit(actor=None, data=data, receiving_organization=world.org_a).petition
+    for persona in ("officer_same", "province_inspector"):
+        client = as_persona(persona)
+        for url in ("/petitions/inbox/?scope=all", f"/petitions/{petition.pk}/"):
+            text = client.get(url).content.decode()
+            assert petition.tracking_code in text, (persona, url)
+            for secret in ("Le Van To", "Lê Văn Tố", "0987 654 321"):
+                assert secret not in text, (persona, url, secret)
+            assert shown("[the denouncer — kept confidential]") in text
+    head = client_of(head_a)
+    assert "Le Van To (0987 654 321)" in head.get("/petitions/inbox/").content.decode()
+    assert "Trước nhà ông Lê Văn Tố" in head.get(f"/petitions/{petition.pk}/").content.decode()

@@ -48,10 +48,13 @@ def timeline_context(
 ) -> dict[str, Any]:
     """The timeline panel: every event, internal notes included, and the note form for those who may write."""
     may_note = user_may_add_note(user=user, petition=petition)
+    events = officer_events(petition=petition)
+    reasons = texts_for_user(user=user, petition=petition, texts=[event.reason for event in events])
     return {
         "petition": petition,
         "events": [
-            (event, officer_label(event.action), officer_details(event)) for event in officer_events(petition=petition)
+            (event, officer_label(event.action), officer_details(event), reason)
+            for event, reason in zip(events, reasons, strict=True)
         ],
         "note_form": (note_form or NoteForm()) if may_note else None,
         "note_done": note_done,
@@ -95,8 +98,10 @@ def case_context(
         "related": related_for_user(user=user, petition=petition),
         "texts": dict(
             zip(
-                ("subject", "content"),
-                texts_for_user(user=user, petition=petition, texts=(petition.subject, petition.content)),
+                ("subject", "content", "location"),
+                texts_for_user(
+                    user=user, petition=petition, texts=(petition.subject, petition.content, petition.location)
+                ),
                 strict=True,
             )
         ),

@@ -30,6 +30,7 @@ from danvan.cases.selectors import (
     inbox_units,
     petition_inbox_for_user,
     petition_list_for_user,
+    subjects_for_user,
 )
 from danvan.cases.selectors_case import assignable_handlers, receiving_organizations
 from danvan.cases.services.workflow import petition_assign
@@ -64,6 +65,7 @@ class InboxRow:
     kind: str
     badge: Badge | None
     may_assign: bool
+    subject: str
 
 
 def _inbox_context(request: HttpRequest, user: User, bulk_form: BulkAssignForm | None = None) -> dict[str, Any]:
@@ -82,6 +84,7 @@ def _inbox_context(request: HttpRequest, user: User, bulk_form: BulkAssignForm |
     page = paginator.get_page(request.GET.get("page"))
     badges: dict[dt.date, Badge] = {}  # a long-overdue date costs a walk over the calendar: once per date
     rows = []
+    subjects = subjects_for_user(user=user, petitions=list(page))
     for petition in page:
         due = petition.earliest_due_on
         if due is not None and due not in badges:
@@ -92,6 +95,7 @@ def _inbox_context(request: HttpRequest, user: User, bulk_form: BulkAssignForm |
                 kind_label(petition),
                 badges[due] if due is not None else None,
                 user.has_perm("cases.decide_petition", petition),
+                subjects[petition.pk],
             )
         )
     candidates = assignable_handlers(user=user)
