@@ -16,6 +16,9 @@ from danvan.cases.models import Status
 from danvan.cases.services import links, workflow
 from danvan.cases.services.intake import PartyData
 
+PARTY_A = PartyData(full_name="Nguyễn Văn An", personal_id="001085012345", birth_year=1985, phone="0912345678")
+PARTY_B = PartyData(full_name="Trần Thị Bình", personal_id="079190000123", birth_year=1990)
+
 NOW = dt.datetime(2026, 11, 2, 9, 0)
 NOT_FOUND = "No petition matches this tracking code and secret key. Check both and try again."
 pytestmark = pytest.mark.usefixtures("_fresh_cache")
@@ -218,14 +221,14 @@ def test_another_persons_copy_never_shows_the_case_petitioners_identity_or_docum
     addressed to that case's petitioner, and the answer without that petitioner's name and contacts."""
     other = submit(
         subject="Đơn của người khác cùng nội dung",
-        parties=[PartyData(full_name="Trần Thị Bình", personal_id="079190000123", birth_year=1990)],
+        parties=[PARTY_B],
     )
     same = submit(subject="Đơn gửi lại của cùng người")
     for copy in (other, same):
         links.petition_mark_duplicate(actor=head_a, petition=copy.petition, canonical=sent.petition)
     petition = workflow.petition_classify(actor=head_a, petition=sent.petition, eligible=True, within_competence=True)
     petition = workflow.petition_accept(actor=head_a, petition=petition)
-    answer = "Kính gửi ông Nguyễn Văn An (điện thoại 0912345678): khiếu nại của ông là đúng."
+    answer = "Kính gửi ông Nguyễn Văn An (điện thoại 0912 345 678; NGUYEN VAN AN): khiếu nại của ông là đúng."
     workflow.petition_conclude(actor=head_a, petition=petition, outcome="right", answer=answer)
     notice = petition.documents.get(kind="acceptance_notice")
     assert notice.for_citizen
@@ -234,8 +237,8 @@ def test_another_persons_copy_never_shows_the_case_petitioners_identity_or_docum
     client.get(f"/petitions/track/{other.petition.tracking_code}/?s={other.secret}")
     text = client.get(f"/petitions/track/{other.petition.tracking_code}/").content.decode()
     assert "khiếu nại của ông là đúng." in text
-    assert "Nguyễn Văn An" not in text
-    assert "0912345678" not in text
+    for hidden in ("Nguyễn Văn An", "NGUYEN VAN AN", "0912 345 678"):
+        assert hidden not in text
     assert shown("[the petitioner]") in text
     assert notice.number not in text
     url = f"/petitions/track/{other.petition.tracking_code}/documents/{notice.pk}/"
@@ -247,3 +250,40 @@ def test_another_persons_copy_never_shows_the_case_petitioners_identity_or_docum
     assert escape(answer) in text
     assert notice.number in text
     assert client.get(f"/petitions/track/{same.petition.tracking_code}/documents/{notice.pk}/").status_code == 200
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_shared_representative_does_not_make_two_petitioners_the_same_person(world, submit, head_a):
+    lawyer = PartyData(
+        full_name="Luật sư Phạm Minh", personal_id="001080000777", birth_year=1980, role="representative"
+    )
+    canonical = submit(subject="Đơn có luật sư", parties=[PARTY_A, lawyer])
+    other = submit(subject="Đơn khác cùng luật sư", parties=[PARTY_B, lawyer])
+    links.petition_mark_duplicate(actor=head_a, petition=other.petition, canonical=canonical.petition)
+    petition = workflow.petition_classify(
+        actor=head_a, petition=canonical.petition, eligible=True, within_competence=True
+    )
+    petition = workflow.petition_accept(actor=head_a, petition=petition)
+    notice = petition.documents.get(kind="acceptance_notice")
+    client = Client()
+    client.get(f"/petitions/track/{other.petition.tracking_code}/?s={other.secret}")
+    text = client.get(f"/petitions/track/{other.petition.tracking_code}/").content.decode()
+    assert notice.number not in text
+    assert client.get(f"/petitions/track/{other.petition.tracking_code}/documents/{notice.pk}/").status_code == 404
+
+
+@time_machine.travel(NOW, tick=False)
+def test_another_persons_copy_of_a_denunciation_never_reads_its_answer(world, submit, head_a):
+    denunciation = submit(kind="denunciation", complaint_round=None, subject="Tố cáo cán bộ địa chính")
+    copy = submit(kind="denunciation", complaint_round=None, subject="Tố cáo cán bộ địa chính", parties=[PARTY_B])
+    links.petition_mark_duplicate(actor=head_a, petition=copy.petition, canonical=denunciation.petition)
+    petition = workflow.petition_classify(
+        actor=head_a, petition=denunciation.petition, eligible=True, within_competence=True
+    )
+    petition = workflow.petition_accept(actor=head_a, petition=petition)
+    workflow.petition_conclude(actor=head_a, petition=petition, outcome="right", answer="Tố cáo đúng; đã xử lý.")
+    client = Client()
+    client.get(f"/petitions/track/{copy.petition.tracking_code}/?s={copy.secret}")
+    text = client.get(f"/petitions/track/{copy.petition.tracking_code}/").content.decode()
+    assert "Tố cáo đúng; đã xử lý." not in text
+    assert shown("The answer was sent to the person who made the denunciation handled in this case.") in text
