@@ -12,7 +12,6 @@ from django.db.models import F, Q, QuerySet
 from danvan.accounts.models import Organization, Role, User
 from danvan.accounts.selectors import user_is_system_admin, user_memberships
 from danvan.audit.services import audit_record
-from danvan.cases.dossier import PLACEHOLDER as CONFIDENTIAL_NAME
 from danvan.cases.models import (
     Attachment,
     CaseEvent,
@@ -26,7 +25,7 @@ from danvan.cases.models import (
 )
 from danvan.cases.models.responses import fill_placeholders
 from danvan.cases.rules import PROCESSING_ROLES
-from danvan.cases.selectors import attachments_for_user, petition_list_for_user, user_may_see_identity
+from danvan.cases.selectors import attachments_for_user, petition_list_for_user
 
 # The address of a letter whose petitioner gave no name (the templates are Vietnamese letters).
 NO_NAME = "Ông/Bà"
@@ -220,24 +219,14 @@ def response_templates_for_petition(*, petition: Petition, step: str) -> list[Re
     )
 
 
-def _citizen_name(*, user: User, petition: Petition) -> str:
-    """The first petitioner's name; for a denunciation only if ``user`` may see it (the read is audited),
-    else the same placeholder the verification dossier uses."""
+def _citizen_name(*, petition: Petition) -> str:
+    """The first petitioner's name. Never a denouncer's: the filled text is stored as the answer or the
+    reason, which other officers read (Denunciation Law art. 47); the letter says "Ông/Bà" instead."""
+    if petition.kind == Kind.DENUNCIATION:
+        return NO_NAME
     party = Party.objects.filter(petition=petition, role=PartyRole.PETITIONER).order_by("id").only("full_name").first()
     if party is None or not party.full_name:
         return NO_NAME
-    if petition.kind != Kind.DENUNCIATION:
-        return party.full_name
-    if not user_may_see_identity(user=user, petition=petition):
-        return CONFIDENTIAL_NAME
-    with transaction.atomic():
-        audit_record(
-            actor=user,
-            action="petition.identity_viewed",
-            target=petition,
-            organization_id=petition.handling_organization_id,
-            data={"via": "response_template"},
-        )
     return party.full_name
 
 
@@ -250,5 +239,5 @@ def response_text(*, user: User, petition: Petition, template: ResponseTemplate)
         "subject": petition.subject,
     }
     if "{citizen_name}" in template.body:
-        values["citizen_name"] = _citizen_name(user=user, petition=petition)
+        values["citizen_name"] = _citizen_name(petition=petition)
     return fill_placeholders(template.body, values)

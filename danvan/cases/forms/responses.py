@@ -43,8 +43,8 @@ class ResponseTemplateForm(forms.Form):
         system-wide ones (the empty choice). When editing, the organisation is shown but not changed."""
         super().__init__(*args, **kwargs)
         self.fields["body"].help_text = gettext(
-            "Placeholders filled from the petition: %(placeholders)s. For a denunciation the name is filled "
-            "only for those who may see the denouncer's identity."
+            "Placeholders filled from the petition: %(placeholders)s. For a denunciation the name is never "
+            "filled in (the letter says “Ông/Bà”): the denouncer's identity stays confidential."
         ) % {"placeholders": PLACEHOLDER_HELP}
         field = self.fields["organization"]
         assert isinstance(field, forms.ModelChoiceField)
