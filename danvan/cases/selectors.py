@@ -89,12 +89,12 @@ def user_may_see_identity(*, user: User, petition: Petition) -> bool:
     """Only the assigned handler and the head of the handling organisation see a denouncer's identity."""
     if petition.kind != Kind.DENUNCIATION:
         return True
-    if petition.handler_id is not None and petition.handler_id == user.pk:
+    # Through an active membership of the handling organisation only: a handler who has left it (moved,
+    # retired) no longer reads the identity, even if still named on the case.
+    here = [m for m in user_memberships(user=user) if m.organization_id == petition.handling_organization_id]
+    if here and petition.handler_id is not None and petition.handler_id == user.pk:
         return True
-    return any(
-        m.role == Role.UNIT_HEAD and m.organization_id == petition.handling_organization_id
-        for m in user_memberships(user=user)
-    )
+    return any(m.role == Role.UNIT_HEAD for m in here)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.html import escape
 
+from danvan.accounts.models import Membership, Role
 from danvan.audit.models import AuditEvent
 from danvan.cases.models import CaseEvent, Petition
 from danvan.cases.services import workflow
@@ -325,3 +326,16 @@ def test_a_subject_or_place_that_names_the_denouncer_is_hidden_in_the_inbox_and_
     head = client_of(head_a)
     assert "Le Van To (0987 654 321)" in head.get("/petitions/inbox/").content.decode()
     assert "Trước nhà ông Lê Văn Tố" in head.get(f"/petitions/{petition.pk}/").content.decode()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_handler_who_left_the_organisation_no_longer_sees_the_denouncer(world, denunciation, handler_a):
+    Membership.objects.filter(user=handler_a, organization=world.org_a).update(is_active=False)
+    # Moved to the provincial inspectorate: still sees the commune's cases, no longer as their handler.
+    Membership.objects.create(user=handler_a, organization=world.inspectorate, role=Role.INSPECTOR)
+    denunciation.refresh_from_db()
+    assert denunciation.handler_id == handler_a.pk
+    response = client_of(handler_a).get(f"/petitions/{denunciation.pk}/")
+    assert response.status_code == 200
+    assert "Lê Văn Tố" not in response.content.decode()
+    assert _identity_reads() == 0
