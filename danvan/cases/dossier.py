@@ -12,9 +12,9 @@ from docx import Document
 
 from danvan.accounts.models import User
 from danvan.audit.services import audit_record
-from danvan.cases.masking import conceal
 from danvan.cases.models import Attachment, CaseEvent, Kind, Party, PartyRole, Petition
 from danvan.cases.selectors import identity_of
+from danvan.core.masking import conceal
 
 PLACEHOLDER = "[người tố cáo — thông tin được giữ bí mật]"
 

@@ -21,7 +21,6 @@ from danvan.accounts.models import Membership, Organization, OrganizationKind, R
 from danvan.accounts.selectors import jurisdiction_filter, user_is_system_admin, user_memberships
 from danvan.audit.services import audit_record
 from danvan.calendar.selectors import DUE_SOON_THRESHOLD, add_working_days, deadline_status, working_days_left
-from danvan.cases.masking import Identity, conceal
 from danvan.cases.models import (
     Attachment,
     Forwarding,
@@ -33,6 +32,7 @@ from danvan.cases.models import (
     StepDeadline,
 )
 from danvan.cases.services.intake import hash_secret
+from danvan.core.masking import Identity, conceal
 from danvan.core.text import folded_pattern
 from danvan.geography.models import AdministrativeUnit, Era, Level
 

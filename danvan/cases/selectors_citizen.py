@@ -7,7 +7,7 @@ same person (a petitioner of each with the same personal ID; a shared lawyer or 
 count). Otherwise the copy's citizen sees the documents issued for the copy itself, and:
 
 * for a complaint, a recommendation or feedback, the case's answer with its petitioners' and
-  representatives' names, addresses, ID numbers, phones and e-mails hidden (``danvan.cases.masking``);
+  representatives' names, addresses, ID numbers, phones and e-mails hidden (``danvan.core.masking``);
 * for a denunciation, not the answer at all (it is addressed to the denouncer; the conclusion is made
   public through its own channel, Denunciation Law art. 40), but a sentence saying it was sent.
 """
@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from danvan.cases.masking import conceal
 from danvan.cases.models import IssuedDocument, Kind, Party, PartyRole, Petition
 from danvan.cases.selectors import identity_of
+from danvan.core.masking import conceal
 
 PERSONAL_ROLES = (PartyRole.PETITIONER, PartyRole.REPRESENTATIVE)
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from danvan.core.masking import Identity, conceal
 from danvan.documents.formats import NUMBER_RE, vietnamese_date
 
 
@@ -132,11 +133,16 @@ def received_line(*, issuer: Issuer, received_on: datetime.date, kind: PetitionK
 
 
 def redact(text: str, *, person: Person, placeholder: str) -> str:
-    """Replace the person's name (with or without "ông"/"bà"), address and ID number in free text, in any case,
-    by ``placeholder``."""
+    """Replace the person's name (with or without "ông"/"bà"), address and ID number in free text by
+    ``placeholder``: in any case, with or without accents, an ID number however its digits are grouped
+    (``danvan.core.masking``)."""
     text = unicodedata.normalize("NFC", text)
-    for secret in sorted((person.called, person.name, person.address, person.id_number), key=len, reverse=True):
+    called = unicodedata.normalize("NFC", person.called.strip())
+    if called:
+        text = re.sub(re.escape(called), placeholder, text, flags=re.IGNORECASE)
+    for secret in sorted((person.name, person.address, person.id_number), key=len, reverse=True):
         secret = unicodedata.normalize("NFC", secret.strip())
         if secret:
             text = re.sub(re.escape(secret), placeholder, text, flags=re.IGNORECASE)
-    return text
+    identity = Identity(full_name=person.name, address_street=person.address, personal_id=person.id_number)
+    return conceal(text, [identity], placeholder)

@@ -355,3 +355,10 @@ def test_a_numbered_notice_end_to_end(world):
     assert "Số: 02/TB-UBND" in texts(docx_bytes)
     assert assert_decree30_format(docx_bytes) == []
     assert dataclasses.replace(model, number="03/TB-UBND").number == "03/TB-UBND"
+
+
+def test_forwarding_slip_hides_the_denouncer_however_the_summary_writes_them():
+    summary = "Ông NGUYEN THI HOA (CCCD 012 345 678 901) tố cáo cán bộ địa chính xã"
+    lines = texts(build_docx(slip(content_summary=summary)))
+    assert not any("NGUYEN THI HOA" in line or "012 345 678 901" in line for line in lines)
+    assert any("người tố cáo (CCCD người tố cáo) tố cáo cán bộ địa chính" in line for line in lines)

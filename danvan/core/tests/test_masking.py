@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from danvan.cases.masking import Identity, conceal, reveals
+from danvan.core.masking import Identity, conceal, reveals
 
 PERSON = Identity(
     full_name="Nguyễn Văn Đức",
