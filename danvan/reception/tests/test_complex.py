@@ -155,7 +155,7 @@ def test_mttq_reads_the_case_but_never_a_denouncer(world, head_a, as_persona):
         world,
         kind="denunciation",
         complaint_round=None,
-        subject="Tố cáo cán bộ thu tiền",
+        subject="Tố cáo cán bộ thu tiền (người gửi: Pham Van To)",
         parties=[PartyData(full_name="Phạm Văn Tố", phone="0977000111", address_street="Tổ 5")],
     )
     case = _register(world, head_a, [denunciation, submit(world)])
@@ -164,6 +164,7 @@ def test_mttq_reads_the_case_but_never_a_denouncer(world, head_a, as_persona):
     assert page.status_code == 200
     assert denunciation.tracking_code in html
     assert "Tố cáo cán bộ thu tiền" in html
+    assert "Pham Van To" not in html  # the subject names the denouncer: hidden there too
     assert "Phạm Văn Tố" not in html
     assert "0977000111" not in html
     assert "Nguyễn Văn An" not in html

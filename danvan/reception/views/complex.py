@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from danvan.accounts.access import officer_required
 from danvan.accounts.selectors import organization_list_for_user
 from danvan.cases.models import Petition
+from danvan.cases.selectors import subjects_for_user
 from danvan.core.errors import DomainError
 from danvan.reception import reports, selectors
 from danvan.reception.errors import ReceptionErrorCode, field_error
@@ -95,6 +96,8 @@ def _detail(request: HttpRequest, case: ComplexCase, *, status: int = 200, **for
     can_manage = user.has_perm("reception.manage_complex", case) and case.status == ComplexStatus.OPEN
     organizations = organization_list_for_user(user=user)
     today = today_local()
+    petitions = list(selectors.complex_petitions_for_user(user=user, case=case))
+    subjects = subjects_for_user(user=user, petitions=petitions)
     context = {
         "case": case,
         "roadmap": roadmap,
@@ -103,9 +106,7 @@ def _detail(request: HttpRequest, case: ComplexCase, *, status: int = 200, **for
             (m, m.status in (MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS) and m.due_on < today)
             for m in milestones
         ],
-        "petitions": [
-            (p, selectors.petition_url(p)) for p in selectors.complex_petitions_for_user(user=user, case=case)
-        ],
+        "petitions": [(p, subjects[p.pk], selectors.petition_url(p)) for p in petitions],
         "visits": list(case.visits.order_by("received_on", "serial")),
         "can_manage": can_manage,
         "can_update": [m.pk for m in milestones if user.has_perm("reception.update_milestone", m)],

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.accounts.access import officer_required
+from danvan.cases.selectors import subjects_for_user
 from danvan.core.errors import DomainError
 from danvan.reception import law, selectors
 from danvan.reception.forms.complex import HotspotAssignForm, NoteForm
@@ -34,12 +35,11 @@ def hotspot_list(request: HttpRequest) -> HttpResponse:
 def _detail(request: HttpRequest, hotspot: Hotspot, *, status: int = 200, **forms_: Any) -> HttpResponse:
     user = current_user(request)
     organizations = selectors.area_organizations(unit=hotspot.unit)
+    evidence = selectors.hotspot_evidence_for_user(user=user, hotspot=hotspot)
+    subjects = subjects_for_user(user=user, petitions=[p for p, _reason in evidence])
     context = {
         "hotspot": hotspot,
-        "evidence": [
-            (p, reason, selectors.petition_url(p))
-            for p, reason in selectors.hotspot_evidence_for_user(user=user, hotspot=hotspot)
-        ],
+        "evidence": [(p, subjects[p.pk], reason, selectors.petition_url(p)) for p, reason in evidence],
         "is_open": hotspot.status in HOTSPOT_OPEN,
         "can_lead": user.has_perm("reception.lead_hotspot", hotspot),
         "assign_form": forms_.get("assign_form") or HotspotAssignForm(prefix="assign", organizations=organizations),

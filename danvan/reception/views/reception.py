@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from danvan.accounts.access import officer_required
+from danvan.cases.selectors import subjects_for_user
 from danvan.core.errors import DomainError
 from danvan.core.http import is_htmx
 from danvan.reception import law, selectors
@@ -234,7 +235,9 @@ def visit_add(request: HttpRequest, session_id: int) -> HttpResponse:
     find = FindForm(request.GET or None)
     candidates = []
     if find.is_valid() and find.cleaned_data["find"]:
-        candidates = selectors.earlier_petitions(user=user, query=find.cleaned_data["find"])
+        found_petitions = selectors.earlier_petitions(user=user, query=find.cleaned_data["find"])
+        subjects = subjects_for_user(user=user, petitions=found_petitions)
+        candidates = [(p, subjects[p.pk]) for p in found_petitions]
     if is_htmx(request) and request.method == "GET":
         return render(request, "reception/visit_form.html#candidates", {"candidates": candidates, "find": find})
     grounds = law.refusal_grounds(day=session.held_on)
