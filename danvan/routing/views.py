@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from danvan.accounts.access import officer_required
 from danvan.accounts.models import User
 from danvan.cases.models import Petition
-from danvan.cases.selectors import petition_get_for_user
+from danvan.cases.selectors import petition_get_for_user, subjects_for_user
 from danvan.core.errors import DomainError
 from danvan.core.http import is_htmx
 from danvan.routing.errors import RoutingErrorCode
@@ -51,6 +51,7 @@ def _context(
     correct = bound or DecisionForm.for_suggestion(suggestion, petition=petition, hidden=False)
     return {
         "petition": petition,
+        "subject": subjects_for_user(user=user, petitions=[petition])[petition.pk],
         "suggestion": suggestion,
         "may_decide": may_decide,
         "accept_form": DecisionForm.for_suggestion(suggestion, petition=petition, hidden=True),

@@ -7,6 +7,7 @@ import random
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
 
 from danvan.audit.models import AuditEvent
 from danvan.cases.models import Category
@@ -220,7 +221,8 @@ def test_retraining_records_what_the_petition_finally_got(world, head_a, submit)
 
 
 def test_command_and_weekly_task(world, head_a, capsys):
-    call_command("routing_train")
+    with translation.override("en"):
+        call_command("routing_train")
     assert "Not enough confirmed classifications" in capsys.readouterr().out
     make_confirmed(world, head_a, per_class=20)
     call_command("routing_train")
