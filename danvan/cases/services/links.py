@@ -35,6 +35,15 @@ def petition_mark_duplicate(*, actor: User, petition: Petition, canonical: Petit
         from_status=previous,
         data={"canonical": canonical.tracking_code},
     )
+    # The handling case's officers learn of the copy on their own timeline (it may come from another
+    # organisation): internal, the copy's citizen is not the case's citizen.
+    record(
+        actor=actor,
+        petition=canonical,
+        action="duplicate_attached",
+        data={"duplicate": petition.tracking_code},
+        citizen_visible=False,
+    )
     return petition
 
 

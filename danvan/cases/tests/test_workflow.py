@@ -147,6 +147,9 @@ def test_duplicates_point_to_one_handling_case(world, submit, head_a):
     copy = submit().petition
     copy = links.petition_mark_duplicate(actor=head_a, petition=copy, canonical=first)
     assert (copy.status, copy.canonical) == (Status.DUPLICATE, first)
+    attached = first.events.get(action="duplicate_attached")  # the case's officers see the copy arrive
+    assert attached.data == {"duplicate": copy.tracking_code}
+    assert (attached.citizen_visible, attached.actor) == (False, head_a)
     with pytest.raises(DomainError):
         links.petition_mark_duplicate(actor=head_a, petition=first, canonical=copy)
 

@@ -141,6 +141,7 @@ def officer_label(action: str) -> str:
         "rated": _("Rated by the citizen"),
         "reopened": _("Reopened by the citizen"),
         "marked_duplicate": _("Marked as a duplicate"),
+        "duplicate_attached": _("A duplicate copy was attached"),
         "linked": _("Linked to a related petition"),
         "split": _("Split into separate petitions"),
         "note": _("Internal note"),
@@ -168,6 +169,8 @@ def officer_details(event: CaseEvent) -> list[str]:
         details.append(_("Competent body: %(body)s") % {"body": data["competent_body"]})
     if "canonical" in data:
         details.append(_("Handled with %(code)s") % {"code": data["canonical"]})
+    if "duplicate" in data:
+        details.append(_("Copy: %(code)s") % {"code": data["duplicate"]})
     if "other" in data:
         details.append(_("Related to %(code)s") % {"code": data["other"]})
     if "parts" in data:
