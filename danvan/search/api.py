@@ -14,8 +14,9 @@ from ninja import Field, Query, Router, Schema
 from danvan.accounts.access import user_auth
 from danvan.accounts.models import User
 from danvan.accounts.tokens import token_auth
+from danvan.cases.models import Petition
 from danvan.cases.schemas import PetitionListOut
-from danvan.cases.selectors import petition_get_for_user
+from danvan.cases.selectors import petition_get_for_user, subjects_for_user
 from danvan.search.backends import COUNT_CAP
 from danvan.search.duplicates import duplicate_candidates
 from danvan.search.selectors import MAX_LIMIT, MAX_OFFSET, search_petitions
@@ -36,16 +37,28 @@ class SearchQuery(Schema):
     offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
+MASKED_SUBJECT = "_danvan_search_subject"  # set on each result row by petition_search
+
+
+class SearchItemOut(PetitionListOut):
+    """A petition of the results; ``subject`` as the user may read it (a denouncer's identity concealed)."""
+
+    @staticmethod
+    def resolve_subject(obj: Petition) -> str:
+        return str(getattr(obj, MASKED_SUBJECT))
+
+
 class SearchOut(Schema):
     total: int = Field(description=f"Matches counted; stops at {COUNT_CAP:,} (then `capped` is true)")
     capped: bool
     fuzzy: bool = Field(description='Nothing matched exactly: these are near-misses ("did you mean")')
-    items: list[PetitionListOut]
+    items: list[SearchItemOut]
 
 
 class CandidateOut(Schema):
     """One earlier petition that may be the same matter. ``id``, ``subject`` and ``status`` are null when
-    the user may not open it (another organisation's petition): the rest is all such a stub shows."""
+    the user may not open it (another organisation's petition): the rest is all such a stub shows.
+    ``subject`` conceals a denouncer's identity from who may not see it."""
 
     tracking_code: str
     organization: str
@@ -66,6 +79,9 @@ def petition_search(request: HttpRequest, query: Query[SearchQuery]) -> dict[str
         raise PermissionDenied
     text = query.q.replace("\x00", "")[:MAX_QUERY_CHARS]
     result = search_petitions(user=user, query=text, limit=query.limit, offset=query.offset)
+    subjects = subjects_for_user(user=user, petitions=result.items)
+    for petition in result.items:  # read by SearchItemOut.resolve_subject; the rows are this request's own
+        setattr(petition, MASKED_SUBJECT, subjects[petition.pk])
     # A dict, not SearchOut(...): ninja validates it against the schema, so the resolvers read each row.
     return {"total": result.total, "capped": result.capped, "fuzzy": result.fuzzy, "items": result.items}
 
@@ -82,6 +98,8 @@ def petition_candidates(
     petition = petition_get_for_user(user=user, petition_id=petition_id)
     if not user.has_perm("cases.process_petition", petition):
         raise PermissionDenied
+    candidates = duplicate_candidates(user=user, petition=petition, limit=limit)
+    subjects = subjects_for_user(user=user, petitions=[c.petition for c in candidates if c.petition is not None])
     return [
         CandidateOut(
             tracking_code=c.tracking_code,
@@ -92,8 +110,8 @@ def petition_candidates(
             reasons=c.reasons,
             codes=c.codes,
             id=c.petition.pk if c.petition is not None else None,
-            subject=c.petition.subject if c.petition is not None else None,
+            subject=subjects[c.petition_id] if c.petition is not None else None,
             status=c.petition.status if c.petition is not None else None,
         )
-        for c in duplicate_candidates(user=user, petition=petition, limit=limit)
+        for c in candidates
     ]

@@ -10,6 +10,7 @@ For the other kinds, petitioners' names and phone numbers are searchable.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +23,6 @@ from danvan.search.text import (
     folded_words,
     normalize_name,
     normalize_phone,
-    normalize_place,
     redact,
     redact_numbers,
     sentences,
@@ -161,7 +161,8 @@ def _join(toks: list[Token]) -> tuple[str, str]:
     return " ".join(t.exact for t in toks), " ".join(t.folded for t in toks)
 
 
-def build(source: Source) -> Built:
+def _cleaner(source: Source) -> Callable[[str], list[Token]]:
+    """Tokens of a free text of ``source`` with a denouncer's name, ID, phone, e-mail and street cut out."""
     secret = _secret_phrases(source) if source.confidential_identity else []
     numbers = _secret_numbers(source) if source.confidential_identity else set()
 
@@ -172,6 +173,11 @@ def build(source: Source) -> Built:
         toks = redact(toks, [t.folded for t in toks], secret)
         return redact_numbers(toks, [t.folded for t in toks], numbers)
 
+    return clean
+
+
+def build(source: Source) -> Built:
+    clean = _cleaner(source)
     body = clean(source.subject) + clean(source.content)
     extra = clean(source.location) + tokens(source.respondent_name) + tokens(source.decision_reference)
     people: list[Token] = []
@@ -212,7 +218,9 @@ def keys_for(source: Source) -> list[tuple[str, str, bool]]:
     add(KeyKind.RESPONDENT, normalize_name(source.respondent_name))
     for ref in decision_references(" ".join([source.decision_reference, source.subject, source.content[:5000]])):
         add(KeyKind.DECISION, ref)
-    place = normalize_place(source.location)
+    # The place after the same redaction as the text (``normalize_place`` of what is left): a denunciation
+    # whose "place" is the denouncer's home must not be found by typing that address (docs/search.md).
+    place = " ".join(w for t in _cleaner(source)(source.location) for w in t.folded.split())[:200]
     if len(place) >= 6:
         add(KeyKind.LOCATION, place)
     return keys

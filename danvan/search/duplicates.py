@@ -5,6 +5,10 @@ is returned as a stub (tracking code, organisation, date, score, reasons) withou
 A match on a denouncer's identity (ID, phone, name) is used only when the user may see that identity
 on both petitions; otherwise it is left out of the reasons *and* of the score, and a candidate found
 only that way is not returned at all (it would tell that this person denounced someone).
+
+Outside the user's own scope the detector is no lookup tool (docs/search.md, "Privacy"): a stub is listed
+only on content or same-person evidence, never on the respondent, decision or place alone (anybody can type
+a name); another organisation's denunciation only as a likely duplicate by its content.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
 from danvan.accounts.models import User
-from danvan.cases.models import Petition
+from danvan.cases.models import Kind, Petition
 from danvan.cases.selectors import petition_list_for_user, user_may_see_identity
 from danvan.search.documents import Source, build
 from danvan.search.minhash import band_keys, lsh_set, signature, unpack
@@ -49,6 +53,21 @@ class Candidate:
     @property
     def likely_duplicate(self) -> bool:
         return self.score >= LIKELY_DUPLICATE
+
+    @property
+    def strong(self) -> bool:
+        """Content or same-person evidence, not only the respondent, a decision or a place."""
+        return strong_evidence(self.codes)
+
+    @property
+    def confirmable(self) -> bool:
+        """May be marked as the duplicate of (or linked to) a petition of the user even when the user may not
+        open it: a likely duplicate on content or same-person evidence (``candidates.candidate_by_code``)."""
+        return self.likely_duplicate and self.strong
+
+
+def strong_evidence(codes: list[str]) -> bool:
+    return any(code == CONTENT or code in PERSON for code in codes)
 
 
 @dataclass
@@ -171,6 +190,9 @@ def duplicate_candidates(
         )
         if score < MIN_SCORE:
             continue
+        codes = [kind for kind, _v, _w in parts]
+        if other.pk not in visible and not _may_list_stub(other, codes, score):
+            continue
         parts.sort(key=lambda p: -p[2])
         candidates.append(
             Candidate(
@@ -186,3 +208,11 @@ def duplicate_candidates(
         )
     candidates.sort(key=lambda c: (-c.score, -c.received_on.toordinal(), -c.petition_id))
     return candidates[: max(0, limit)]
+
+
+def _may_list_stub(other: Petition, codes: list[str], score: float) -> bool:
+    """Whether a petition the user may not open is listed (as a stub): a match on the respondent, a decision
+    or a place alone would tell anybody who types a name that another organisation has such a petition."""
+    if other.kind == Kind.DENUNCIATION:
+        return CONTENT in codes and score >= LIKELY_DUPLICATE
+    return strong_evidence(codes)

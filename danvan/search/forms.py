@@ -9,7 +9,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from danvan.accounts.models import Organization, User
-from danvan.accounts.selectors import user_memberships
+from danvan.accounts.selectors import user_covers_unit, user_memberships
 from danvan.cases.models import Category, Kind, PartyRole
 from danvan.cases.rules import PROCESSING_ROLES
 from danvan.cases.services.intake import PartyData, PetitionData
@@ -60,6 +60,9 @@ _LIMITS = {
 # The fields the intake candidates panel reads (htmx sends only these, never the files).
 PROBE_FIELDS = ["csrfmiddlewaretoken", "receiving_organization", "unit", "kind", "category", *_LIMITS, "is_anonymous"]
 MIN_TEXT = 12  # characters of subject and content together before the text alone is worth a lookup
+OUT_OF_JURISDICTION = _(
+    "This commune is outside your jurisdiction: earlier petitions are looked up only in your communes."
+)
 
 
 def _text(data: QueryDict, name: str) -> str:
@@ -76,11 +79,17 @@ def _organizations(user: User) -> list[Organization]:
 
 
 def _unit(data: QueryDict, user: User) -> AdministrativeUnit | None:
-    """The commune chosen, else the unit of the receiving organisation (the province's, for a province)."""
+    """The commune chosen, else the unit of the receiving organisation (the province's, for a province).
+
+    A commune outside the user's jurisdiction is refused (``ValidationError``): the detector looks in the
+    chosen commune's province, and an officer may not look into another province (or, for a commune's
+    officer, another commune) through this panel."""
     unit_id = _number(data, "unit")
     if unit_id is not None:
         unit = AdministrativeUnit.objects.filter(pk=unit_id, era=Era.CURRENT, level=Level.COMMUNE).first()
         if unit is not None:
+            if not user_covers_unit(user=user, unit=unit):
+                raise forms.ValidationError(OUT_OF_JURISDICTION, code="jurisdiction")
             return unit
     organizations = _organizations(user)
     chosen = _number(data, "receiving_organization")
@@ -92,7 +101,8 @@ def probe_data(data: QueryDict, user: User) -> PetitionData | None:
     """The petition being typed, as far as it goes; ``None`` while there is nothing to look for.
 
     Nothing is validated: a half-typed ID, a phone with letters or an unknown commune are simply what
-    they are (the duplicate detector only compares). The form itself checks them when it is sent.
+    they are (the duplicate detector only compares). The form itself checks them when it is sent. Only the
+    jurisdiction is checked: a commune the user does not cover raises ``forms.ValidationError``.
     """
     unit = _unit(data, user)
     if unit is None:

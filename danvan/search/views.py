@@ -7,7 +7,7 @@ from math import ceil
 from typing import Any
 from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from danvan.accounts.access import officer_required
 from danvan.accounts.models import User
 from danvan.cases.models import Petition
-from danvan.cases.selectors import petition_get_for_user
+from danvan.cases.selectors import petition_get_for_user, subjects_for_user
 from danvan.cases.views.actions import BY_NAME
 from danvan.core.http import is_htmx
 from danvan.search.candidates import candidate_rows
@@ -81,7 +81,9 @@ def petitions(request: HttpRequest) -> HttpResponse:
     context: dict[str, Any] = {"form": form, "searched": bool(query.strip()), "query_string": urlencode({"q": query})}
     if context["searched"]:
         result, page = _search(user, query, page_number(request.GET.get("page")))
-        context |= {"result": result, "page": page}
+        subjects = subjects_for_user(user=user, petitions=result.items)  # a denouncer concealed
+        rows = [(petition, subjects[petition.pk]) for petition in result.items]
+        context |= {"result": result, "page": page, "rows": rows}
     template = "search/petitions.html#results" if is_htmx(request) else "search/petitions.html"
     return render(request, template, context)
 
@@ -110,7 +112,13 @@ def intake_candidates(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if not user.has_perm("cases.register_petition"):
         raise PermissionDenied
-    data = probe_data(request.POST, user)
+    try:
+        data = probe_data(request.POST, user)
+    except ValidationError as error:  # a commune outside the user's jurisdiction: no lookup at all
+        context = {"candidates": [], "probed": False, "error": error.messages[0]}
+        return render(request, "search/includes/intake_candidates.html", context)
     candidates = duplicate_candidates(user=user, data=data) if data is not None else []
-    context = {"candidates": candidates, "probed": data is not None}
+    subjects = subjects_for_user(user=user, petitions=[c.petition for c in candidates if c.petition is not None])
+    rows = [(c, subjects.get(c.petition_id, "")) for c in candidates]
+    context = {"candidates": candidates, "rows": rows, "probed": data is not None}
     return render(request, "search/includes/intake_candidates.html", context)

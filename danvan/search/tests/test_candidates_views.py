@@ -44,12 +44,14 @@ def earlier(world):
 
 @pytest.fixture
 def copy(world):
-    """The same person again, at commune A (org_a): officer_same processes it."""
+    """The same person with the same letter again, at commune A (org_a): officer_same processes it. A likely
+    duplicate on content and same-person evidence, so it may be attached to another organisation's petition
+    (a weaker candidate of another organisation may not: test_privacy_review)."""
     return submit(
         world,
         world.org_a,
         subject="Về việc đèn đường",
-        content="Kiến nghị sửa đèn đường tổ 7 cho bà con đi lại buổi tối.",
+        content=f"Tôi gửi lại đơn. {EARLIER}",
         parties=[PartyData(**PERSON)],
     )
 
@@ -111,7 +113,7 @@ def test_marking_a_duplicate_across_organisations_and_the_citizens_tracking_page
     workflow.petition_classify(actor=head_p, petition=earlier, eligible=True, within_competence=True)
     workflow.petition_accept(actor=head_p, petition=earlier)
     earlier.refresh_from_db()
-    copy = submit(world, world.org_a, subject="Đèn đường", content="Đèn tổ 7 hỏng.", parties=[PartyData(**PERSON)])
+    copy = submit(world, world.org_a, subject="Đèn đường", content=EARLIER, parties=[PartyData(**PERSON)])
 
     client = as_persona("officer_same")
     response = client.post(f"/petitions/{copy.petition.pk}/duplicate/", {"duplicate-code": earlier.tracking_code})

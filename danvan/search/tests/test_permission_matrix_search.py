@@ -84,3 +84,24 @@ def test_the_panel_lists_the_candidate_for_the_processor(world, as_persona):
     _prepare(world)
     response = as_persona("officer_same").get(f"/search/petitions/{world.petition.pk}/candidates/")
     assert len(response.context["rows"]) == 1
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_the_intake_panel_looks_only_in_the_personas_jurisdiction(persona, world, personas, as_persona):
+    """A commune of another province (the candidate's twin is there): no officer of Lai Châu finds it, and
+    nothing changes whoever asks."""
+    twin = petition_submit(
+        actor=None,
+        data=data_for(
+            world, unit=world.other_commune, parties=[PartyData(full_name="Nguyễn Văn An", personal_id=ID_AN)]
+        ),
+        receiving_organization=world.org_other,
+    ).petition
+    index_petition(twin.pk)
+    before = _snapshot()
+    body = {"unit": world.other_commune.pk, "personal_id": ID_AN, "subject": "Khiếu nại thu hồi đất"}
+    response = as_persona(persona).post("/search/intake/candidates/", body)
+    assert twin.tracking_code not in response.content.decode()
+    if response.status_code == 200:  # who may register petitions: the commune is not theirs
+        assert (response.context["candidates"], bool(response.context["error"])) == ([], True)
+    assert _snapshot() == before
