@@ -27,6 +27,23 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, ViewportSize
     from pytest_django.live_server_helper import LiveServer
 
+# On SQLite the test database lives in memory and the live server's threads share the test's one
+# connection: two requests at once (the case page loads several htmx panels together) then use it
+# concurrently, which SQLite answers with "bad parameter or other API misuse" or a missing session row
+# (a stray login page or 403). Serve one request at a time there; Django closes each connection after
+# its response when the server is not threaded. PostgreSQL keeps the threaded server.
+if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    from django.core.servers.basehttp import WSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class SerialWSGIServer(WSGIServer):
+        """One request at a time, in the server thread (which already uses the shared connection)."""
+
+        def __init__(self, *args: object, connections_override: object = None, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+    LiveServerThread.server_class = SerialWSGIServer  # type: ignore[assignment]
+
 # Playwright's sync API runs an asyncio event loop in the test thread; Django refuses ORM calls from a
 # thread with a running loop unless told this is safe (it is: the loop only talks to the browser).
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
