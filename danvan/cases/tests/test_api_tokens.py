@@ -8,11 +8,14 @@ import json
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from danvan.accounts import tokens
 from danvan.accounts.models import APIToken, Membership
-from danvan.accounts.tokens import api_token_create, api_token_revoke
+from danvan.accounts.tokens import TOKEN_CACHE_SECONDS, api_token_create, api_token_revoke
 from danvan.audit.models import AuditEvent
 from danvan.audit.selectors import audit_chain_problems
 from danvan.cases.models import Petition
@@ -112,6 +115,86 @@ def test_tokens_of_former_officers_stop_working(world, personas, issued):
     personas["officer_same"].is_active = False
     personas["officer_same"].save(update_fields=["is_active"])
     assert Client().get(URL, headers=bearer(issued.key)).status_code == 401
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The token cache's clock, moved by hand."""
+    now = [1000.0]
+    monkeypatch.setattr(tokens, "_clock", lambda: now[0])
+    return now
+
+
+def _token_reads(queries) -> list[str]:
+    return [q["sql"] for q in queries if "accounts_apitoken" in q["sql"] or "accounts_membership" in q["sql"]]
+
+
+def test_a_known_token_is_not_read_again_within_the_cache_window(world, issued, clock):
+    client = Client()
+    assert client.get(URL, headers=bearer(issued.key)).status_code == 200
+    with CaptureQueriesContext(connection) as cached:
+        assert client.get(URL, headers=bearer(issued.key)).status_code == 200
+    assert _token_reads(cached.captured_queries) == []
+    clock[0] += TOKEN_CACHE_SECONDS
+    with CaptureQueriesContext(connection) as expired:
+        assert client.get(URL, headers=bearer(issued.key)).status_code == 200
+    assert len(_token_reads(expired.captured_queries)) == 2  # the token with its officer, the memberships
+
+
+def test_a_token_revoked_in_this_process_is_refused_at_once(world, personas, issued, clock):
+    client = Client()
+    assert client.get(URL, headers=bearer(issued.key)).status_code == 200  # now in the cache
+    api_token_revoke(actor=personas["system_admin"], token=issued.token)
+    assert client.get(URL, headers=bearer(issued.key)).status_code == 401
+    response = client.post(
+        URL, json.dumps(api_payload(world)), content_type="application/json", headers=bearer(issued.key)
+    )
+    assert response.status_code == 401
+    assert Petition.objects.count() == 0
+
+
+def test_a_token_revoked_by_another_worker_stops_within_the_cache_window(world, issued, clock):
+    """Another process's change sends no signal here (a plain UPDATE stands for it): the cached token
+    works for at most TOKEN_CACHE_SECONDS more, then it is refused."""
+    client = Client()
+    assert client.get(URL, headers=bearer(issued.key)).status_code == 200
+    APIToken.objects.filter(pk=issued.token.pk).update(revoked_at=timezone.now())
+    clock[0] += TOKEN_CACHE_SECONDS - 0.5
+    assert client.get(URL, headers=bearer(issued.key)).status_code == 200
+    clock[0] += 0.5
+    assert client.get(URL, headers=bearer(issued.key)).status_code == 401
+    response = client.post(
+        URL, json.dumps(api_payload(world)), content_type="application/json", headers=bearer(issued.key)
+    )
+    assert response.status_code == 401
+    assert Petition.objects.count() == 0
+
+
+def test_a_membership_ended_by_another_worker_stops_the_token_within_the_window(world, personas, issued, clock):
+    client = Client()
+    assert client.get(URL, headers=bearer(issued.key)).status_code == 200
+    Membership.objects.filter(user=personas["officer_same"]).update(is_active=False)
+    clock[0] += TOKEN_CACHE_SECONDS
+    assert client.get(URL, headers=bearer(issued.key)).status_code == 401
+
+
+def test_a_deactivated_officer_is_refused_at_once_in_this_process(world, personas, issued, clock):
+    client = Client()
+    assert client.get(URL, headers=bearer(issued.key)).status_code == 200
+    personas["officer_same"].is_active = False
+    personas["officer_same"].save(update_fields=["is_active"])
+    assert client.get(URL, headers=bearer(issued.key)).status_code == 401
+
+
+def test_each_request_gets_its_own_copy_of_the_cached_officer(world, personas, issued, clock):
+    first = tokens.api_token_user(key=issued.key)
+    second = tokens.api_token_user(key=issued.key)
+    assert first is not None
+    assert second is not None
+    assert first is not second
+    assert first.pk == second.pk == personas["officer_same"].pk
+    first.is_verified = lambda: True  # what a request may hang on its user stays with that request
+    assert not hasattr(second, "is_verified")
 
 
 def test_only_active_officers_get_tokens(personas):
