@@ -36,8 +36,10 @@ def audit_record(
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record() must run inside the service's transaction.")
-    AuditChainHead.objects.get_or_create(id=1)
-    head = AuditChainHead.objects.select_for_update().get(id=1)
+    head = AuditChainHead.objects.select_for_update().filter(id=1).first()
+    if head is None:  # the very first row: make the head, then lock it as usual
+        AuditChainHead.objects.get_or_create(id=1)
+        head = AuditChainHead.objects.select_for_update().get(id=1)
     now = timezone.now()
     event = AuditEvent(
         seq=head.seq + 1,

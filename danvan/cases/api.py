@@ -4,11 +4,14 @@ views → render. Session (past TOTP) or ``Authorization: Bearer <API token>``."
 
 import hashlib
 import json
+import time
 from dataclasses import asdict
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, QuerySet
-from django.http import HttpRequest
+from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Status
@@ -57,8 +60,34 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
+# Communes by code, per process: the same few codes come with every create. A unit is reference data
+# changed only by a geography load; a change saved through the ORM empties the cache at once in that
+# process, any other (a bulk load) shows within UNIT_CACHE_SECONDS.
+UNIT_CACHE_SECONDS = 60.0
+_communes: dict[str, tuple[float, AdministrativeUnit]] = {}
+
+
+def _forget_communes(**_kwargs: object) -> None:
+    _communes.clear()
+
+
+post_save.connect(_forget_communes, sender=AdministrativeUnit, dispatch_uid="danvan.cases.api.communes")
+post_delete.connect(_forget_communes, sender=AdministrativeUnit, dispatch_uid="danvan.cases.api.communes_d")
+
+
 def _commune(code: str) -> AdministrativeUnit | None:
-    return AdministrativeUnit.objects.current().communes().filter(code=code).select_related("province").first()
+    """The current commune with this code (and its province), or ``None``. Units are shared read-only
+    between requests: only assigned to foreign keys, never changed."""
+    now = time.monotonic()
+    hit = _communes.get(code)
+    if hit is not None and hit[0] > now:
+        return hit[1]
+    unit = AdministrativeUnit.objects.current().communes().filter(code=code).select_related("province").first()
+    if unit is not None:
+        if len(_communes) >= 5000:
+            _communes.clear()
+        _communes[code] = (now + UNIT_CACHE_SECONDS, unit)
+    return unit
 
 
 # --- Rendering --------------------------------------------------------------------------------------
@@ -183,17 +212,54 @@ def _party_data(index: int, party: PartyIn, errors: dict[str, list[str]]) -> Par
     )
 
 
+def _created_body(
+    *, petition: Petition, url: str, deadlines: list[StepDeadline], secret: str | None
+) -> dict[str, object]:
+    """The light answer to a create (``PetitionCreatedOut``): from the rows the intake service has in hand,
+    without reading the petition back. No party, no text: nothing here can reveal a denouncer."""
+    return {
+        "id": petition.pk,
+        "tracking_code": petition.tracking_code,
+        "url": url,
+        "kind": petition.kind,
+        "status": petition.status,
+        "status_label": str(petition.get_status_display()),
+        "handling_organization_id": petition.handling_organization_id,
+        "received_on": petition.received_on,
+        "next_due_on": petition.earliest_due_on,
+        "deadlines": [
+            {
+                "step": d.step,
+                "rule_code": d.rule_code,
+                "starts_on": d.starts_on,
+                "due_on": d.due_on,
+                "citation": d.citation,
+            }
+            for d in deadlines
+        ],
+        "secret": secret or None,
+    }
+
+
 @router.post(
     "/",
     response={200: PetitionCreatedOut, 201: PetitionCreatedOut},
     summary="Register a petition (officer entry)",
     description=(
-        "Send an `Idempotency-Key` header to make retries safe: the same key with the same body returns the "
-        "petition made the first time (200); with a different body, 409 `idempotency_conflict`."
+        "Answers 201 with the new petition's id, tracking code, status, date of receipt, open steps with "
+        "their due dates, the citizen's `secret` (shown once) and `url`, the petition's resource: `GET` it "
+        "for the parties (masked where the law says), deadlines and timeline. The `Location` header carries "
+        "the same URL.\n\n"
+        "Send an `Idempotency-Key` header to make retries safe: the same key with the same body answers 200 "
+        "with the same fields for the petition made the first time (as it is now, `secret` null); with a "
+        "different body, 409 `idempotency_conflict`."
     ),
 )
 def petition_create(
-    request: HttpRequest, payload: PetitionIn, idempotency_key: str | None = Header(None, alias="Idempotency-Key")
+    request: HttpRequest,
+    response: HttpResponse,
+    payload: PetitionIn,
+    idempotency_key: str | None = Header(None, alias="Idempotency-Key"),
 ) -> Status:
     user = _user(request)
     if not user.has_perm("cases.register_petition"):
@@ -216,10 +282,16 @@ def petition_create(
         data=data,
         receiving_organization=organization,
         idempotency_key=key,
-        request_fingerprint=_fingerprint(payload),
+        request_fingerprint=_fingerprint(payload) if key is not None else "",
     )
-    out = petition_out(user=user, petition=submission.petition)
-    body = PetitionCreatedOut(**out.model_dump(), secret=submission.secret or None)
+    petition = submission.petition
+    if submission.created and submission.deadline is not None:
+        steps = [submission.deadline]
+    else:  # a retry: the petition's open steps as they are now
+        steps = list(StepDeadline.objects.filter(petition=petition, completed_on__isnull=True).order_by("due_on"))
+    url = reverse("api:petition_detail", kwargs={"petition_id": petition.pk})
+    response["Location"] = url
+    body = _created_body(petition=petition, url=url, deadlines=steps, secret=submission.secret)
     return Status(201 if submission.created else 200, body)
 
 

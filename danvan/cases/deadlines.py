@@ -2,7 +2,8 @@
 
 Every change to a petition's ``StepDeadline`` rows goes through this module, which keeps
 ``Petition.earliest_due_on`` (the earliest due date of the running steps, the inbox's urgency) in step:
-each function below ends with ``refresh_earliest_due``.
+each function below ends with ``refresh_earliest_due``, except ``intake_step``, which plans the first
+step of a petition not saved yet and sets the date on it before the insert (its only running step).
 """
 
 from __future__ import annotations
@@ -68,13 +69,26 @@ def earliest_due_mismatches() -> QuerySet[Petition]:
     )
 
 
+def intake_step(petition: Petition) -> StepDeadline:
+    """The first step of a new petition (``intake_rule``), counted from its receipt, as an unsaved row;
+    sets ``petition.earliest_due_on`` to its due date. Call it before the petition's insert, then save the
+    row once the petition has its id: three statements fewer than ``open_step`` on a new petition."""
+    if not petition._state.adding:
+        raise ValueError("intake_step is for a petition not saved yet: use open_step")
+    step, rule_code = intake_rule(petition)
+    values = _step_values(petition=petition, rule_code=rule_code, start=petition.received_on)
+    deadline = StepDeadline(step=step, **values)
+    petition.earliest_due_on = deadline.due_on
+    return deadline
+
+
 def open_step(*, petition: Petition, step: str, rule_code: str, start: dt.date) -> StepDeadline:
     deadline = _open_step(petition=petition, step=step, rule_code=rule_code, start=start)
     refresh_earliest_due(petition=petition)
     return deadline
 
 
-def _open_step(*, petition: Petition, step: str, rule_code: str, start: dt.date) -> StepDeadline:
+def _step_values(*, petition: Petition, rule_code: str, start: dt.date) -> dict[str, object]:
     from danvan.calendar.selectors import due_date
 
     due = due_date(
@@ -84,7 +98,7 @@ def _open_step(*, petition: Petition, step: str, rule_code: str, start: dt.date)
         remote=petition.is_remote,
         extensions=petition.extensions if rule_code == "denunciation.resolve" else 0,
     )
-    values = {
+    return {
         "rule_code": rule_code,
         "starts_on": start,
         "due_on": due.date,
@@ -94,6 +108,10 @@ def _open_step(*, petition: Petition, step: str, rule_code: str, start: dt.date)
         "notified_soon": False,
         "notified_overdue": False,
     }
+
+
+def _open_step(*, petition: Petition, step: str, rule_code: str, start: dt.date) -> StepDeadline:
+    values = _step_values(petition=petition, rule_code=rule_code, start=start)
     # Update, else insert: two statements where update_or_create takes five (SELECT … FOR UPDATE and
     # savepoints). Safe without them: the services hold the petition's row lock, and a new petition is
     # not visible to anyone else yet; the unique (petition, step) constraint stays the last word.

@@ -162,7 +162,31 @@ class PetitionOut(PetitionSummary):
     events: list[EventOut]
 
 
-class PetitionCreatedOut(PetitionOut):
+class CreatedDeadlineOut(Schema):
+    step: str
+    rule_code: str
+    starts_on: dt.date
+    due_on: dt.date
+    citation: str
+
+
+class PetitionCreatedOut(Schema):
+    """The answer to ``POST /api/petitions/``: what a program needs to file the petition and tell the
+    citizen, without the parties, the texts or the timeline (``GET url`` for the whole petition, as the
+    user may see it). It never carries a party's identity, so a denouncer's stays out of it whoever
+    registers the denunciation. A retry with the same ``Idempotency-Key`` answers the same fields
+    (the petition as it is now) with ``secret`` null."""
+
+    id: int
+    tracking_code: str
+    url: str = Field(description="The petition's resource: GET it for parties, deadlines and the timeline")
+    kind: str
+    status: str
+    status_label: str
+    handling_organization_id: int
+    received_on: dt.date
+    next_due_on: dt.date | None = Field(description="The earliest due date of the running steps")
+    deadlines: list[CreatedDeadlineOut] = Field(description="The open steps with their legal due dates")
     secret: str | None = Field(
         description="The citizen's secret for tracking, returned only when the petition is created (not on a retry)"
     )

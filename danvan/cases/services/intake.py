@@ -18,7 +18,17 @@ from danvan.cases import deadlines
 from danvan.cases.attachments import check_upload
 from danvan.cases.confirmations import send_receipt
 from danvan.cases.errors import CaseErrorCode, case_error
-from danvan.cases.models import Attachment, Category, Channel, IdempotencyKey, Kind, Party, PartyRole, Petition
+from danvan.cases.models import (
+    Attachment,
+    Category,
+    Channel,
+    IdempotencyKey,
+    Kind,
+    Party,
+    PartyRole,
+    Petition,
+    StepDeadline,
+)
 from danvan.cases.personal_id import normalize_personal_id, personal_id_problems
 from danvan.cases.services.common import record, today
 from danvan.core.text import normalize
@@ -69,6 +79,7 @@ class Submission:
     petition: Petition
     secret: str
     created: bool = True
+    deadline: StepDeadline | None = None  # the first step, when ``created``
 
 
 def hash_secret(secret: str) -> str:
@@ -112,9 +123,10 @@ def validate_petition(data: PetitionData) -> dict[str, list[str]]:
     if data.people_count < max(1, len(petitioners)):
         add("people_count", _("The number of people is smaller than the petitioners listed."))
     # How many representatives a group may choose: versioned rules by group size, with their citation
-    # (none for a small group, nor before the law was in force).
-    limits = law.representative_limits(people=data.people_count, day=received)
-    if limits.maximum is not None and len(representatives) > limits.maximum:
+    # (none for a small group, nor before the law was in force). Without representatives there is no
+    # maximum to pass, and the rules are not read.
+    limits = law.representative_limits(people=data.people_count, day=received) if representatives else None
+    if limits is not None and limits.maximum is not None and len(representatives) > limits.maximum:
         add(
             "parties",
             _("A group of %(people)s people may choose at most %(limit)s representatives (%(citation)s).")
@@ -183,6 +195,9 @@ def petition_submit(
         previous_round=data.previous_round,
         secret_hash=hash_secret(secret),
     )
+    # The first step's due date is known before the insert: the petition is saved with its
+    # earliest_due_on, and the step inserted after it (danvan.cases.deadlines.intake_step).
+    deadline = deadlines.intake_step(petition)
     for _attempt in range(5):
         petition.tracking_code = _tracking_code()
         try:
@@ -217,8 +232,8 @@ def petition_submit(
         )
         attachment.file.save(f.name, ContentFile(f.data), save=False)
         attachment.save()
-    step, rule = deadlines.intake_rule(petition)
-    deadlines.open_step(petition=petition, step=step, rule_code=rule, start=petition.received_on)
+    deadline.petition = petition
+    deadline.save(force_insert=True)
     record(
         actor=actor,
         petition=petition,
@@ -244,4 +259,4 @@ def petition_submit(
                 send_receipt(petition_id=petition_id, secret=secret, email=address)
 
         transaction.on_commit(send_receipts)
-    return Submission(petition, secret)
+    return Submission(petition, secret, deadline=deadline)

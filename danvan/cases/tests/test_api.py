@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from danvan.audit.models import AuditEvent
+from danvan.audit.selectors import audit_chain_problems
 from danvan.cases.models import Party, Petition, StepDeadline
 from danvan.core.testing import login_client
 
@@ -63,12 +64,30 @@ def _saved():
     return Petition.objects.count(), Party.objects.count(), AuditEvent.objects.count()
 
 
+CREATED_FIELDS = {
+    "id",
+    "tracking_code",
+    "url",
+    "kind",
+    "status",
+    "status_label",
+    "handling_organization_id",
+    "received_on",
+    "next_due_on",
+    "deadlines",
+    "secret",
+}
+
+
 def test_create_registers_the_petition_through_the_intake_service(world, personas, officer):
     response = post(officer, api_payload(world))
     assert response.status_code == 201
     body = response.json()
     petition = Petition.objects.get()
+    assert set(body) == CREATED_FIELDS  # the light answer: the whole petition is at body["url"]
     assert (body["id"], body["tracking_code"], body["status"]) == (petition.pk, petition.tracking_code, "received")
+    assert (body["kind"], body["handling_organization_id"]) == ("complaint", world.org_a.pk)
+    assert body["received_on"] == petition.received_on.isoformat()
     assert (petition.channel, petition.receiving_organization, petition.unit) == (
         "in_person",
         world.org_a,
@@ -76,11 +95,49 @@ def test_create_registers_the_petition_through_the_intake_service(world, persona
     )
     assert petition.category.code == "land"
     assert len(body["secret"]) >= 20
-    assert [p["full_name"] for p in body["parties"]] == ["Nguyễn Văn An"]
-    assert body["parties"][0]["address"] == "Phường Tân Phong, Tỉnh Lai Châu"
-    assert [d["step"] for d in body["deadlines"]] == ["accept"]
-    assert body["next_due_on"] == StepDeadline.objects.get(petition=petition).due_on.isoformat()
-    assert [(e["action"], e["actor"]) for e in body["events"]] == [("received", "Officer_Same")]
+    step = StepDeadline.objects.get(petition=petition)
+    assert body["deadlines"] == [
+        {
+            "step": "accept",
+            "rule_code": step.rule_code,
+            "starts_on": step.starts_on.isoformat(),
+            "due_on": step.due_on.isoformat(),
+            "citation": step.citation,
+        }
+    ]
+    assert body["next_due_on"] == step.due_on.isoformat() == petition.earliest_due_on.isoformat()
+    assert body["url"] == f"{URL}{petition.pk}" == response["Location"]
+    detail = officer.get(body["url"]).json()
+    assert [p["full_name"] for p in detail["parties"]] == ["Nguyễn Văn An"]
+    assert detail["parties"][0]["address"] == "Phường Tân Phong, Tỉnh Lai Châu"
+    assert [d["step"] for d in detail["deadlines"]] == ["accept"]
+    assert detail["next_due_on"] == body["next_due_on"]
+    assert [(e["action"], e["actor"]) for e in detail["events"]] == [("received", "Officer_Same")]
+
+
+def test_create_writes_one_audit_row_and_one_event_in_a_fixed_number_of_queries(world, officer):
+    post(officer, api_payload(world))  # warm the session, the memberships and the calendar
+    with CaptureQueriesContext(connection) as one:
+        assert post(officer, api_payload(world)).status_code == 201
+    party = api_payload(world)["parties"][0]
+    with CaptureQueriesContext(connection) as three:
+        response = post(officer, api_payload(world, people_count=3, parties=[party, party | {"full_name": "B"}, party]))
+        assert response.status_code == 201
+    assert len(three.captured_queries) == len(one.captured_queries)
+    petition = Petition.objects.get(pk=response.json()["id"])
+    assert petition.parties.count() == 3
+    assert AuditEvent.objects.filter(action="petition.received", target_id=str(petition.pk)).count() == 1
+    assert petition.events.get().action == "received"
+    assert list(audit_chain_problems()) == []
+
+
+def test_a_commune_saved_since_the_last_create_is_read_afresh(world, officer):
+    """Communes are remembered per process for a minute; saving one empties that memory at once."""
+    assert post(officer, api_payload(world)).status_code == 201  # commune A is now remembered
+    world.commune_a.is_remote = True  # remote areas get longer time limits
+    world.commune_a.save(update_fields=["is_remote"])
+    response = post(officer, api_payload(world))
+    assert Petition.objects.get(pk=response.json()["id"]).is_remote is True
 
 
 def test_same_idempotency_key_and_body_gives_one_petition(world, officer):
@@ -90,6 +147,8 @@ def test_same_idempotency_key_and_body_gives_one_petition(world, officer):
     assert (first.status_code, again.status_code) == (201, 200)
     assert again.json()["id"] == first.json()["id"]
     assert again.json()["secret"] is None  # only its hash is kept: the first answer was the only chance
+    assert again.json() == first.json() | {"secret": None}  # otherwise the same answer
+    assert again["Location"] == first["Location"]
     assert _saved() == before
     assert Petition.objects.count() == 1
 
@@ -182,11 +241,12 @@ def test_html_is_stored_verbatim_and_escaped_in_json(world, officer):
     assert response.status_code == 201
     petition = Petition.objects.get()
     assert (petition.content, petition.subject) == (script, "<b>Lấn chiếm</b>")
-    assert response.json()["content"] == script
-    assert b"<" not in response.content
-    assert b"&" not in response.content
-    assert b"\\u003Cscript\\u003E" in response.content
-    assert response["X-Content-Type-Options"] == "nosniff"
+    detail = officer.get(response.json()["url"])
+    assert detail.json()["content"] == script
+    assert b"<" not in detail.content
+    assert b"&" not in detail.content
+    assert b"\\u003Cscript\\u003E" in detail.content
+    assert (response["X-Content-Type-Options"], detail["X-Content-Type-Options"]) == ("nosniff", "nosniff")
 
 
 def test_list_is_scoped_filtered_and_paginated(world, personas, as_persona, submit, head_b):
@@ -254,7 +314,7 @@ def test_officer_session_without_two_factor_is_refused(world, personas, submit):
     assert Petition.objects.count() == 1
 
 
-def _denunciation(world, officer_client) -> tuple[Petition, str]:
+def _denunciation_payload(world) -> dict:
     denouncer = "Trần Thị Bích Ngọc"
     party = {
         "full_name": denouncer,
@@ -264,7 +324,7 @@ def _denunciation(world, officer_client) -> tuple[Petition, str]:
         "phone": "0987654321",
         "email": "ngoc@example.vn",
     }
-    payload = api_payload(
+    return api_payload(
         world,
         kind="denunciation",
         complaint_round=None,
@@ -273,9 +333,31 @@ def _denunciation(world, officer_client) -> tuple[Petition, str]:
         respondent_name="Cán bộ địa chính phường Tân Phong",
         parties=[party],
     )
-    response = post(officer_client, payload)
+
+
+def _denunciation(world, officer_client) -> tuple[Petition, str]:
+    response = post(officer_client, _denunciation_payload(world))
     assert response.status_code == 201
-    return Petition.objects.get(kind="denunciation"), denouncer
+    return Petition.objects.get(kind="denunciation"), "Trần Thị Bích Ngọc"
+
+
+DENOUNCER_PARTICULARS = ("Trần Thị Bích Ngọc", "001190012345", "0987654321", "ngoc@example.vn", "Số 7 ngõ 12")
+
+
+@pytest.mark.parametrize("who", ["officer_same", "head_a"])
+def test_the_create_answer_never_carries_a_denouncers_identity(world, as_persona, head_a, who):
+    """Whoever registers a denunciation, the answer names no party: not even the head, who may read the
+    identity on the petition's page (and whose every read there is audited), gets it back from a create."""
+    client = as_persona("officer_same") if who == "officer_same" else login_client(Client(), head_a)
+    for status in (201, 200):  # the first answer and an idempotent retry
+        response = post(client, _denunciation_payload(world), **{"Idempotency-Key": "to-cao-1"})
+        assert response.status_code == status
+        assert set(response.json()) == CREATED_FIELDS
+        text = response.content.decode("utf-8")
+        for secret in DENOUNCER_PARTICULARS:
+            assert secret not in text
+            assert json.dumps(secret) not in text
+    assert not AuditEvent.objects.filter(action="petition.identity_viewed").exists()
 
 
 @pytest.mark.parametrize("persona", ["officer_same", "province_inspector", "mttq_officer"])
