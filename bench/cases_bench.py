@@ -344,15 +344,96 @@ def flush_queue(redis_url: str) -> None:
     RedisHuey(name="danvan-bench", url=redis_url).flush()
 
 
+def api_rows(api: dict[str, Any], *, threads: int, seconds: float, queue: str) -> list[str]:
+    return [
+        f"| API create `POST /api/petitions/`, gunicorn 2 sync workers, {threads} client threads, "
+        f"task queue {queue} (req/s, {api['created']:,} created in {seconds:.0f} s) | | "
+        f"**{api['requests_per_s']:.0f}** | | ≥ 200 req/s |",
+        f"| API create latency (ms) | {api['created']} | {api['p50_ms']:.1f} | {api['p95_ms']:.1f} | |",
+        f"| peak RSS per gunicorn worker (MiB, VmHWM, {api['workers']} workers) | | {api['peak_rss_mb']:.0f} | | |",
+        f"| CPU per created petition (ms): gunicorn workers / PostgreSQL / the client threads | | "
+        f"{api['cpu_workers_ms']:.1f} / {api['cpu_postgres_ms']:.1f} / {api['cpu_client_ms']:.1f} | | |",
+    ]
+
+
+API_ROW_PREFIXES = ("| API create", "| peak RSS per gunicorn worker", "| CPU per created petition")
+
+
+def write_api_rows(rows: list[str], note: str) -> None:
+    """Replace the API rows of the section's table (the inbox and case page rows stay as they are) and
+    the sentence about API errors under it."""
+    current = RESULTS.read_text(encoding="utf-8")
+    start = current.find(SECTION)
+    if start < 0:
+        raise SystemExit(f"{SECTION!r} not found in {RESULTS}: run without --api-only first")
+    end = current.find(NOTES, start)
+    head, tail = current[start:end].split("\n"), current[end:]
+    kept = [line for line in head if not line.startswith(API_ROW_PREFIXES)]
+    at = next(i for i, line in enumerate(kept) if line.startswith("| peak RSS of this measuring process"))
+    kept[at:at] = rows
+    errors = re.compile(r" API errors during the runs?: .*$")
+    kept = [errors.sub(" " + note, line) for line in kept]
+    RESULTS.write_text(current[:start] + "\n".join(kept) + tail, encoding="utf-8")
+
+
+def api_only(args: argparse.Namespace) -> None:
+    """Only the API create run: ``--api-runs`` runs, reported one by one and as medians."""
+    reception = User.objects.get(username="bench.reception_officer.0")
+    runs = []
+    load_start = load()
+    for _ in range(args.api_runs):
+        token = api_token_create(actor=reception, user=reception, name=f"bench-{time.time():.0f}").key
+        api = api_throughput(
+            token=token,
+            organization=reception.memberships.get().organization,
+            seconds=args.api_seconds,
+            threads=args.threads,
+            redis_url=args.redis_url,
+        )
+        if not args.keep_api_petitions:
+            Petition.objects.filter(subject=API_SUBJECT).delete()
+        if args.redis_url:
+            flush_queue(args.redis_url)
+        runs.append(api)
+        print(json.dumps(api), flush=True)
+    load_end = load()
+    median = {
+        key: statistics.median(run[key] for run in runs) for key in runs[0] if isinstance(runs[0][key], int | float)
+    }
+    median["created"] = round(median["created"])
+    median["workers"] = round(median["workers"])
+    rates = ", ".join(f"{run['requests_per_s']:.0f}" for run in runs)
+    errors = sum(run["errors"] for run in runs)
+    kinds = "; ".join(run["error_kinds"] for run in runs)
+    rows = api_rows(
+        median, threads=args.threads, seconds=args.api_seconds, queue="Redis" if args.redis_url else "SQLite file"
+    )
+    rows[0] = rows[0].replace("(req/s, ", f"(req/s, median of {len(runs)} runs: {rates}; ")
+    note = (
+        f"API errors during the runs: {errors} ({kinds}). API runs ({dt.date.today().isoformat()}): load average "
+        f"{load_start} at the start, {load_end} at the end."
+    )
+    print("\n".join(rows))
+    print(note)
+    if args.write:
+        write_api_rows(rows, note)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=200, help="measured requests per page")
     parser.add_argument("--warm", type=int, default=20)
     parser.add_argument("--baseline-runs", type=int, default=5)
     parser.add_argument("--api-seconds", type=float, default=20.0)
+    parser.add_argument("--api-runs", type=int, default=3, help="API create runs with --api-only (medians)")
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--province", default="38")
     parser.add_argument("--skip-api", action="store_true")
+    parser.add_argument(
+        "--api-only",
+        action="store_true",
+        help="only the API create run; --write then replaces only the API rows of the section's table",
+    )
     parser.add_argument("--keep-api-petitions", action="store_true", help="do not delete what the API run created")
     parser.add_argument(
         "--redis-url",
@@ -361,6 +442,9 @@ def main() -> None:
     )
     parser.add_argument("--write", action="store_true", help="replace the Petitions section of bench/RESULTS.md")
     args = parser.parse_args()
+    if args.api_only:
+        api_only(args)
+        return
 
     load_start = load()
     count = Petition.objects.count()
@@ -444,16 +528,9 @@ def main() -> None:
         *[row(label, values, target) for label, values, target in results],
     ]
     if api:
-        lines += [
-            f"| API create `POST /api/petitions/`, gunicorn 2 sync workers, {args.threads} client threads, "
-            f"task queue {'Redis' if args.redis_url else 'SQLite file'} "
-            f"(req/s, {api['created']:,} created in {args.api_seconds:.0f} s) | | **{api['requests_per_s']:.0f}** | "
-            f"| ≥ 200 req/s |",
-            f"| API create latency (ms) | {api['created']} | {api['p50_ms']:.1f} | {api['p95_ms']:.1f} | |",
-            f"| peak RSS per gunicorn worker (MiB, VmHWM, {api['workers']} workers) | | {api['peak_rss_mb']:.0f} | | |",
-            f"| CPU per created petition (ms): gunicorn workers / PostgreSQL / the client threads | | "
-            f"{api['cpu_workers_ms']:.1f} / {api['cpu_postgres_ms']:.1f} / {api['cpu_client_ms']:.1f} | | |",
-        ]
+        lines += api_rows(
+            api, threads=args.threads, seconds=args.api_seconds, queue="Redis" if args.redis_url else "SQLite file"
+        )
     lines += [
         f"| peak RSS of this measuring process (MiB) | | {maxrss:.0f} | | |",
         "",
