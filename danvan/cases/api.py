@@ -43,6 +43,7 @@ from danvan.cases.selectors import (
     party_views,
     petition_get_for_user,
     petition_list_for_user,
+    texts_for_user,
 )
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
 from danvan.geography.models import AdministrativeUnit, Era
@@ -98,18 +99,24 @@ def petition_out(*, user: User, petition: Petition) -> PetitionOut:
     today = timezone.localdate()
     rows = deadline_rows(petition=petition, today=today)
     next_due_on = min((d.due_on for d, _left, _s in rows if d.paused_on is None), default=None)
-    summary = PetitionListOut.from_orm(petition).model_dump() | {"next_due_on": next_due_on}
-    events = (
+    summary = PetitionListOut.from_orm(petition, context={"user": user}).model_dump() | {"next_due_on": next_due_on}
+    events = list(
         CaseEvent.objects.filter(petition=petition).select_related("actor", "organization").order_by("created_at", "id")
+    )
+    # Free texts as this officer may read them: a denouncer named in the letter or an answer is hidden.
+    location, content, answer, *reasons = texts_for_user(
+        user=user,
+        petition=petition,
+        texts=[petition.location, petition.content, petition.answer, *(e.reason for e in events)],
     )
     return PetitionOut(
         **summary,
         complaint_round=petition.complaint_round,
         channel=petition.channel,
-        location=petition.location,
+        location=location,
         latitude=petition.latitude,
         longitude=petition.longitude,
-        content=petition.content,
+        content=content,
         respondent_name=petition.respondent_name,
         decision_reference=petition.decision_reference,
         decision_date=petition.decision_date,
@@ -119,7 +126,7 @@ def petition_out(*, user: User, petition: Petition) -> PetitionOut:
         accepted_on=petition.accepted_on,
         extensions=petition.extensions,
         outcome=petition.outcome,
-        answer=petition.answer,
+        answer=answer,
         concluded_on=petition.concluded_on,
         closed_on=petition.closed_on,
         parties=[PartyOut(**asdict(view)) for view in party_views(user=user, petition=petition)],
@@ -143,11 +150,11 @@ def petition_out(*, user: User, petition: Petition) -> PetitionOut:
                 to_status=e.to_status,
                 actor=str(e.actor) if e.actor else None,
                 organization=e.organization.name if e.organization else None,
-                reason=e.reason,
+                reason=reason,
                 data=e.data,
                 created_at=e.created_at,
             )
-            for e in events
+            for e, reason in zip(events, reasons, strict=True)
         ],
     )
 

@@ -10,7 +10,9 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from danvan.accounts.models import User
 from danvan.cases.models import Channel, Kind, PartyRole, Petition, Status
+from danvan.cases.selectors import subjects_for_user
 
 UNIT_CODE = r"^\d{5}$"
 
@@ -74,7 +76,16 @@ class PetitionSummary(Schema):
 
 
 class PetitionListOut(PetitionSummary):
-    """Built from a Petition row (the resolvers read its relations)."""
+    """Built from a Petition row (the resolvers read its relations), with the request in the context: the
+    subject is shown as the requesting officer may read it (a denouncer named in it is hidden)."""
+
+    @staticmethod
+    def resolve_subject(obj: Petition, context: dict[str, Any] | None) -> str:
+        context = context or {}
+        user = context.get("user") or getattr(context.get("request"), "auth", None)
+        if not isinstance(user, User):
+            raise ValueError("PetitionListOut needs the reader: the request or the user in its context")
+        return subjects_for_user(user=user, petitions=[obj])[obj.pk]
 
     @staticmethod
     def resolve_status_label(obj: Petition) -> str:
