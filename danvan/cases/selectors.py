@@ -42,15 +42,18 @@ HANDLING_ROLES = (Role.RECEPTION_OFFICER, Role.CASE_HANDLER, Role.UNIT_HEAD)
 
 def _organizations_in_jurisdiction(*, user: User) -> list[int] | None:
     """Ids of the organisations whose petitions the user's jurisdiction covers; ``None``: all of them.
-    Cached on the user object for the request, like ``user_memberships``."""
-    if hasattr(user, "_danvan_jurisdiction_orgs"):
-        cached: list[int] | None = user._danvan_jurisdiction_orgs
-        return cached
+    Cached on the user object for the request, like ``user_memberships``, and recomputed whenever those
+    are re-read (a membership added or ended in the same request)."""
+    memberships = user_memberships(user=user)
+    cached = getattr(user, "_danvan_jurisdiction_orgs", None)
+    if cached is not None and cached[0] is memberships:
+        ids: list[int] | None = cached[1]
+        return ids
     scope = jurisdiction_filter(user=user, prefix="unit")
     ids = (
         None if scope is None else list(Organization.objects.filter(scope).order_by("pk").values_list("pk", flat=True))
     )
-    user._danvan_jurisdiction_orgs = ids  # type: ignore[attr-defined]
+    user._danvan_jurisdiction_orgs = (memberships, ids)  # type: ignore[attr-defined]
     return ids
 
 

@@ -367,7 +367,7 @@ def test_the_create_answer_never_carries_a_denouncers_identity(world, as_persona
 
 @pytest.mark.parametrize("persona", ["officer_same", "province_inspector", "mttq_officer"])
 def test_denouncer_identity_never_appears_in_the_api(world, as_persona, persona):
-    petition, denouncer = _denunciation(world, as_persona("officer_same"))
+    petition, _denouncer = _denunciation(world, as_persona("officer_same"))
     client = as_persona(persona)
     detail = client.get(f"{URL}{petition.pk}")
     listing = client.get(URL)

@@ -199,3 +199,13 @@ def test_the_case_page_makes_as_many_queries_for_a_long_case_as_for_a_short_one(
         workflow.petition_assign(actor=head_a, petition=long, handler=handler_a)
         workflow.petition_assign(actor=head_a, petition=long, handler=head_a)
     assert _case_page_queries(client, long) == _case_page_queries(client, short)
+
+
+def test_a_membership_added_in_the_same_request_widens_the_cached_scope(world, submit, head_a):
+    from danvan.accounts.services import membership_add
+
+    petition = submit().petition  # handled by org_a
+    officer_b = make_user("officer_b_only", org=world.org_b, role=Role.RECEPTION_OFFICER)
+    assert not petition_list_for_user(user=officer_b).filter(pk=petition.pk).exists()
+    membership_add(actor=head_a, organization=world.org_a, user=officer_b, role=Role.RECEPTION_OFFICER)
+    assert petition_list_for_user(user=officer_b).filter(pk=petition.pk).exists()
