@@ -44,8 +44,8 @@ class SearchItemOut(PetitionListOut):
     """A petition of the results; ``subject`` as the user may read it (a denouncer's identity concealed)."""
 
     @staticmethod
-    def resolve_subject(obj: Petition) -> str:
-        return str(getattr(obj, MASKED_SUBJECT))
+    def resolve_subject(obj: Petition, context: dict[str, Any] | None = None) -> str:
+        return str(getattr(obj, MASKED_SUBJECT))  # masked for the whole page at once by petition_search
 
 
 class SearchOut(Schema):
