@@ -1,19 +1,26 @@
 """Demo data: one real province (Lai Châu) with its real communes, the organisations of the province
-and of three communes, and one demo account per role. Never loaded where DANVAN_ALLOW_DEMO_DATA is off."""
+and of three communes, one demo account per role, and about a hundred petitions with their reception
+register, dialogues, a complex case and a hotspot (danvan.portal.demo_cases, demo_reception). Never loaded
+where DANVAN_ALLOW_DEMO_DATA is off."""
 
 from __future__ import annotations
 
+import random
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from danvan.accounts.models import Organization, OrganizationKind, Role, User
 from danvan.accounts.services import membership_add, organization_create, user_create
+from danvan.cases.models import Category
 from danvan.geography.models import AdministrativeUnit, Era, Level
 from danvan.geography.services import geography_load, unit_set_remote
+from danvan.portal import demo_reception
+from danvan.portal.demo_cases import DEMO_SEED, Demo, current, history
 
 DEMO_PROVINCE_CODE = "12"  # Tỉnh Lai Châu
 DEMO_COMMUNE_CODES = ["03408", "03549", "03445"]  # Phường Tân Phong, Xã Phong Thổ, Xã Mường Tè
@@ -145,4 +152,35 @@ def demo_load(*, progress: Callable[[str], None] | None = None) -> list[DemoCred
         actor=admin, unit=remote, is_remote=True, basis="Dữ liệu minh họa (demo) — không phải căn cứ pháp lý"
     )
     step("remote flag")
+    demo = Demo(
+        today=timezone.localdate(),
+        rng=random.Random(DEMO_SEED),  # noqa: S311 (reproducible demo data, no secret)
+        province=province,
+        communes=[AdministrativeUnit.objects.get(pk=c.pk) for c in communes],  # with the remote flag
+        orgs=orgs,
+        users={u.username: u for u in User.objects.filter(is_demo=True)},
+        categories={c.code: c for c in Category.objects.all()},
+    )
+    demo_cases_load(demo, step=step)
     return credentials
+
+
+# The steps of demo_load, for a progress bar.
+DEMO_STEPS = 10
+
+
+def demo_cases_load(demo: Demo, *, step: Callable[[str], None]) -> None:
+    """The petitions (danvan.portal.demo_cases), the reception register, the complex case, the hotspot scan
+    and the search index (danvan.portal.demo_reception)."""
+    earlier = history(demo)
+    step("petitions: history")
+    current(demo, earlier)
+    step("petitions: current")
+    demo_reception.reception_load(demo)
+    step("reception")
+    demo_reception.complex_load(demo)
+    step("complex case")
+    demo_reception.hotspots_load(demo)
+    step("hotspots")
+    demo_reception.index_load()
+    step("search index")

@@ -6,11 +6,14 @@ from django.test import override_settings
 from danvan.accounts.models import Membership, Organization, Role, User
 from danvan.audit.selectors import audit_chain_problems
 from danvan.geography.models import AdministrativeUnit, Era, Level
+from danvan.portal import demo
 
 
 @pytest.fixture
-def var_dir(settings, tmp_path):
+def var_dir(settings, tmp_path, monkeypatch):
     settings.VAR_DIR = tmp_path
+    # The petitions have their own test (test_demo_cases): here, only the province and the accounts.
+    monkeypatch.setattr(demo, "demo_cases_load", lambda demo, *, step: None)
     return tmp_path
 
 

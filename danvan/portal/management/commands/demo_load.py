@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 from tqdm import tqdm
 
-from danvan.portal.demo import demo_is_loaded, demo_load
+from danvan.portal.demo import DEMO_STEPS, demo_is_loaded, demo_load
 
 
 def _accounts_file() -> Path:
@@ -16,7 +16,10 @@ def _accounts_file() -> Path:
 
 
 class Command(BaseCommand):
-    help = "Load the demo data (one real province, its organisations, one account per role) and print the accounts."
+    help = (
+        "Load the demo data (one real province, its organisations, one account per role, demo petitions) "
+        "and print the accounts."
+    )
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("--once", action="store_true", help="Do nothing but print the accounts if already loaded.")
@@ -33,7 +36,7 @@ class Command(BaseCommand):
                 raise CommandError("Dữ liệu minh họa đã được nạp / demo data is already loaded.")
         else:
             translation.activate("vi")
-            with tqdm(total=4, desc="demo_load", unit="step") as bar:
+            with tqdm(total=DEMO_STEPS, desc="demo_load", unit="step") as bar:
 
                 def progress(label: str) -> None:
                     bar.set_postfix_str(label)
