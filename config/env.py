@@ -76,6 +76,10 @@ def development_secret_key(path: Path) -> str:
     return key
 
 
+# psycopg's default: a statement is prepared on its connection the fifth time it runs there.
+PREPARE_THRESHOLD = 5
+
+
 def env_database(name: str, default: str) -> dict[str, Any]:
     raw = os.environ.get(name) or default
     scheme = urlsplit(raw).scheme
@@ -90,6 +94,15 @@ def env_database(name: str, default: str) -> dict[str, Any]:
         raise ImproperlyConfigured(f"{name} không hợp lệ / is malformed: {exc}") from None
     if not config.get("NAME"):
         raise ImproperlyConfigured(f"{name} không hợp lệ / is malformed: thiếu tên CSDL (no database name).")
+    if config["ENGINE"] == "django.db.backends.postgresql" and env_bool("DATABASE_SERVER_SIDE_BINDING", default=True):
+        # Parameters sent apart from the SQL, and a statement run PREPARE_THRESHOLD times on a kept
+        # connection prepared once (parse and plan skipped after that). Off behind a pooler that cannot
+        # follow prepared statements (PgBouncer in transaction mode before 1.21). See ADR 0012.
+        config["OPTIONS"] = {
+            **config.get("OPTIONS", {}),
+            "server_side_binding": True,
+            "prepare_threshold": PREPARE_THRESHOLD,
+        }
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
         config["OPTIONS"] = {

@@ -105,7 +105,8 @@ def postgres_fuzzy(text: str, scope: tuple[str, Any], limit: int, offset: int) -
     scope_sql, scope_params = scope
     where = f"%s <%% d.title AND d.petition_id IN ({scope_sql})"
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL pg_trgm.word_similarity_threshold = %s", [FUZZY_THRESHOLD])
+        # set_config(…, true) is SET LOCAL; SET itself takes no bind parameter (server-side binding, ADR 0012).
+        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, true)", [str(FUZZY_THRESHOLD)])
         cursor.execute(
             f"SELECT d.petition_id FROM search_petitiondocument d WHERE {where} "  # noqa: S608
             "ORDER BY word_similarity(%s, d.title) DESC, d.petition_id DESC LIMIT %s OFFSET %s",

@@ -38,6 +38,30 @@ def test_database_url_postgres_and_sqlite(monkeypatch, tmp_path):
     assert config["NAME"] == f"{tmp_path}/danvan.sqlite3"
 
 
+def test_postgres_server_side_binding_is_on_by_default_and_can_be_turned_off(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://app:pw@db.example:5432/danvan?sslmode=require")
+    monkeypatch.delenv("DATABASE_SERVER_SIDE_BINDING", raising=False)
+    config = env.env_database("DATABASE_URL", "")
+    assert config["OPTIONS"] == {
+        "sslmode": "require",  # options from the URL are kept
+        "server_side_binding": True,
+        "prepare_threshold": env.PREPARE_THRESHOLD,
+    }
+    assert (config["CONN_MAX_AGE"], config["CONN_HEALTH_CHECKS"]) == (60, True)
+    monkeypatch.setenv("DATABASE_SERVER_SIDE_BINDING", "false")
+    assert env.env_database("DATABASE_URL", "")["OPTIONS"] == {"sslmode": "require"}
+    monkeypatch.setenv("DATABASE_SERVER_SIDE_BINDING", "maybe")
+    with pytest.raises(ImproperlyConfigured, match="DATABASE_SERVER_SIDE_BINDING"):
+        env.env_database("DATABASE_URL", "")
+
+
+def test_sqlite_ignores_server_side_binding(monkeypatch, tmp_path):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    monkeypatch.setenv("DATABASE_SERVER_SIDE_BINDING", "true")
+    config = env.env_database("DATABASE_URL", f"sqlite:///{tmp_path}/danvan.sqlite3")
+    assert "server_side_binding" not in config["OPTIONS"]
+
+
 @pytest.mark.parametrize("url", ["http://localhost", "redis://", "redis:6379"])
 def test_malformed_redis_url(monkeypatch, url):
     monkeypatch.setenv("REDIS_URL", url)
