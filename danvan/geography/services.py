@@ -3,15 +3,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 
 from danvan.accounts.models import User
 from danvan.audit.services import audit_record
 from danvan.core.text import fold, normalize
-from danvan.geography import sources
 from danvan.geography.errors import GeographyErrorCode, geography_error
 from danvan.geography.models import AdministrativeUnit, Era, Level, UnitSuccession
+
+if TYPE_CHECKING:  # the source package costs ≈ 200 MiB: imported by the load only, never by a request
+    from danvan.geography import sources
 
 REFORM_DATE = dt.date(2025, 7, 1)
 LEGACY_LAST_DAY = dt.date(2025, 6, 30)
@@ -75,6 +78,7 @@ def _fix_province_self_links(era: str) -> None:
 @transaction.atomic
 def geography_load(*, actor: User | None = None, progress: Callable[[str, int], None] | None = None) -> LoadResult:
     """Load (or refresh) every unit and the old → new mapping. Idempotent; keeps the remote flags."""
+    from danvan.geography import sources  # heavy: see the TYPE_CHECKING import above
 
     def step(label: str, count: int) -> None:
         if progress is not None:
