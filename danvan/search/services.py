@@ -121,6 +121,17 @@ def _insert_bands(rows: Iterable[tuple[int, Iterable[int]]]) -> None:
     )
 
 
+def refresh_statistics() -> None:
+    """PostgreSQL: refresh the planner's statistics of the index tables during a bulk rebuild. A pass that
+    starts on an emptied table otherwise plans every chunk's ``DELETE … IN`` as if the table were empty (a
+    sequential scan of millions of rows: 13 s per chunk instead of 0.5 s at 1,000,000 petitions)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for model in (PetitionDocument, PetitionKey, MinHashBand):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+
+
 def rebuild_fulltext() -> None:
     """SQLite: rebuild the FTS5 table from its content table (repairs it after any table rebuild).
     PostgreSQL: refresh the planner statistics and the visibility map of the index tables after a bulk

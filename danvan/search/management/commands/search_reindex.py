@@ -11,7 +11,15 @@ from tqdm import tqdm
 
 from danvan.cases.models import Petition
 from danvan.search.models import PetitionDocument
-from danvan.search.services import index_petitions, reband_petitions, rebuild_fulltext, shingle_frequencies_refresh
+from danvan.search.services import (
+    index_petitions,
+    reband_petitions,
+    rebuild_fulltext,
+    refresh_statistics,
+    shingle_frequencies_refresh,
+)
+
+STATISTICS_EVERY = 50  # chunks between two ANALYZE of the index tables (100,000 petitions by default)
 
 
 class Command(BaseCommand):
@@ -57,6 +65,7 @@ class Command(BaseCommand):
         changed = 0
         last = from_id
         with tqdm(total=total, desc=label, unit="petition", disable=None) as bar:
+            chunks = 0
             while True:
                 batch = list(ids.filter(pk__gt=last)[:chunk])
                 if not batch:
@@ -64,4 +73,7 @@ class Command(BaseCommand):
                 changed += reband_petitions(batch) if bands_only else index_petitions(batch, force=force, bands=bands)
                 last = batch[-1]
                 bar.update(len(batch))
+                chunks += 1
+                if chunks in (1, 10) or chunks % STATISTICS_EVERY == 0:  # the tables grow from empty
+                    refresh_statistics()
         return changed
