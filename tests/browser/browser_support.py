@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import base64
+import importlib
 import re
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypedDict
 
+from django.apps import apps as django_apps
+from django.core.cache import cache
 from django.utils import translation
 from django_otp.oath import hotp
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from playwright.sync_api import BrowserContext, Page, ViewportSize, expect
+from playwright.sync_api import BrowserContext, ConsoleMessage, Locator, Page, ViewportSize, expect
+
+from danvan.calendar.workdays import calendar_cache_clear
 
 AXE_JS = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
@@ -33,10 +38,62 @@ class AxeViolation(TypedDict):
     nodes: list[dict[str, Any]]
 
 
+# The data the migrations seed (legal time limits, holidays moved by decree, categories, templates, rules).
+# The live server needs a transactional database, which pytest-django empties after each test, seeds included.
+SEEDS = [
+    "danvan.calendar.migrations.0002_seed_time_limit_rules",
+    "danvan.calendar.migrations.0003_seed_calendar_overrides",
+    "danvan.cases.migrations.0002_seed_categories",
+    "danvan.cases.migrations.0004_response_templates",
+    "danvan.reception.migrations.0003_seed_rules",
+    "danvan.routing.migrations.0002_seed_competence_rules",
+]
+
+
+def forget_caches() -> None:
+    """No rate-limit counter or cached calendar from another test."""
+    cache.clear()
+    calendar_cache_clear()
+
+
+def reseed() -> None:
+    """Seeds back in place (they are idempotent), caches emptied."""
+    for module in SEEDS:
+        importlib.import_module(module).seed(django_apps, None)
+    forget_caches()
+
+
+def by_label(scope: Page | Locator, text: str) -> Locator:
+    """The field labelled ``text`` (a required field's label ends with an asterisk hidden from screen readers)."""
+    return scope.get_by_label(re.compile(r"^\s*" + re.escape(text) + r"(\s*\*)?\s*$"))
+
+
+def watch_console(page: Page) -> list[str]:
+    errors: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error" and "favicon" not in (message.location or {}).get("url", ""):
+            errors.append(message.text)
+
+    page.on("console", on_console)
+    return errors
+
+
+def assert_no_horizontal_scroll(page: Page, label: str) -> None:
+    widths = page.evaluate(
+        "() => ({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth})"
+    )
+    assert widths["scroll"] <= PHONE["width"], f"{label} scrolls sideways at {PHONE['width']} px: {widths}"
+
+
 def tr(msgid: str, language: str) -> str:
     """``msgid`` as the site renders it in ``language`` (from the same compiled catalogue)."""
     with translation.override(language):
         return str(translation.gettext(msgid))
+
+
+def vi(msgid: str) -> str:
+    return tr(msgid, "vi")
 
 
 def vietnamese(msgid: str) -> str:

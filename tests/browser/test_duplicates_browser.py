@@ -6,30 +6,31 @@ form's panel and the case page's panel."""
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import PHONE, ContextFactory, axe_failures, tr
-from django.apps import apps as django_apps
-from django.core.cache import cache
-from playwright.sync_api import ConsoleMessage, Locator, Page, expect
+from browser_support import (
+    PHONE,
+    ContextFactory,
+    assert_no_horizontal_scroll,
+    axe_failures,
+    by_label,
+    forget_caches,
+    reseed,
+    vi,
+    watch_console,
+)
+from playwright.sync_api import expect
 
 from danvan.accounts.models import Role, User
-from danvan.calendar.workdays import calendar_cache_clear
 from danvan.cases.models import Petition, Status
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
 from danvan.core.testing import World, make_user
 
 ID = "001085012345"
-SEEDS = [
-    "danvan.calendar.migrations.0002_seed_time_limit_rules",
-    "danvan.calendar.migrations.0003_seed_calendar_overrides",
-    "danvan.cases.migrations.0002_seed_categories",
-]
 LETTER = (
     "Gia đình tôi ở tổ 5 có thửa đất số 112, tờ bản đồ số 7. Ngày 03/04/2026 UBND phường ban hành "
     "Quyết định số 415/QĐ-UBND thu hồi 230 m² để làm trường mầm non mà không đo đạc có mặt gia đình tôi."
@@ -38,40 +39,9 @@ LETTER = (
 
 @pytest.fixture(autouse=True)
 def _seeded_and_fresh(site: World) -> Iterator[None]:
-    """The live server's database is emptied after each test, seeds included: put them back."""
-    for module in SEEDS:
-        importlib.import_module(module).seed(django_apps, None)
-    cache.clear()
-    calendar_cache_clear()
+    reseed()
     yield
-    cache.clear()
-    calendar_cache_clear()
-
-
-def vi(msgid: str) -> str:
-    return tr(msgid, "vi")
-
-
-def by_label(scope: Page | Locator, text: str) -> Locator:
-    return scope.get_by_label(re.compile(r"^\s*" + re.escape(text) + r"(\s*\*)?\s*$"))
-
-
-def watch_console(page: Page) -> list[str]:
-    errors: list[str] = []
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error" and "favicon" not in (message.location or {}).get("url", ""):
-            errors.append(message.text)
-
-    page.on("console", on_console)
-    return errors
-
-
-def assert_no_horizontal_scroll(page: Page, label: str) -> None:
-    widths = page.evaluate(
-        "() => ({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth})"
-    )
-    assert widths["scroll"] <= PHONE["width"], f"{label} scrolls sideways at {PHONE['width']} px: {widths}"
+    forget_caches()
 
 
 def earlier_petition(site: World) -> Petition:

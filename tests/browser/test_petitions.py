@@ -4,19 +4,26 @@ every page of the module."""
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from browser_support import PHONE, ContextFactory, axe_failures, tr
-from django.apps import apps as django_apps
-from django.core.cache import cache
-from playwright.sync_api import ConsoleMessage, Locator, Page, expect
+from browser_support import (
+    PHONE,
+    ContextFactory,
+    assert_no_horizontal_scroll,
+    axe_failures,
+    by_label,
+    forget_caches,
+    reseed,
+    tr,
+    vi,
+    watch_console,
+)
+from playwright.sync_api import Page, expect
 
 from danvan.accounts.models import Role, User
-from danvan.calendar.workdays import calendar_cache_clear
 from danvan.cases.models import Petition, Status
 from danvan.core.testing import World
 
@@ -24,55 +31,11 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 ID = "001085012345"  # Hà Nội (001), male born 1985
 
 
-# The data the migrations seed (legal time limits, holidays moved by decree, categories). The live server
-# needs a transactional database, which pytest-django empties after each test, seeds included.
-SEEDS = [
-    "danvan.calendar.migrations.0002_seed_time_limit_rules",
-    "danvan.calendar.migrations.0003_seed_calendar_overrides",
-    "danvan.cases.migrations.0002_seed_categories",
-    "danvan.cases.migrations.0004_response_templates",
-    "danvan.reception.migrations.0003_seed_rules",
-    "danvan.routing.migrations.0002_seed_competence_rules",
-]
-
-
 @pytest.fixture(autouse=True)
 def _seeded_and_fresh(site: World) -> Iterator[None]:
-    """Seeds back in place (they are idempotent); no rate-limit counter or cached calendar from another test."""
-    for module in SEEDS:
-        importlib.import_module(module).seed(django_apps, None)
-    cache.clear()
-    calendar_cache_clear()
+    reseed()
     yield
-    cache.clear()
-    calendar_cache_clear()
-
-
-def vi(msgid: str) -> str:
-    return tr(msgid, "vi")
-
-
-def by_label(scope: Page | Locator, text: str) -> Locator:
-    """The field labelled ``text`` (a required field's label ends with an asterisk hidden from screen readers)."""
-    return scope.get_by_label(re.compile(r"^\s*" + re.escape(text) + r"(\s*\*)?\s*$"))
-
-
-def watch_console(page: Page) -> list[str]:
-    errors: list[str] = []
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error" and "favicon" not in (message.location or {}).get("url", ""):
-            errors.append(message.text)
-
-    page.on("console", on_console)
-    return errors
-
-
-def assert_no_horizontal_scroll(page: Page, label: str) -> None:
-    widths = page.evaluate(
-        "() => ({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth})"
-    )
-    assert widths["scroll"] <= PHONE["width"], f"{label} scrolls sideways at {PHONE['width']} px: {widths}"
+    forget_caches()
 
 
 def fill_petition(page: Page, site: World, *, subject: str, language: str = "vi") -> None:
