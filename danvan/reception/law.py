@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from danvan.reception.models import ReceptionDutyRule, ReceptionRule, RefusalGround, Threshold
@@ -90,6 +91,23 @@ def dialogue_notice_rule(*, notice_on: dt.date) -> NoticeRule | None:
     """The minimum notice before a dialogue, for a notice sent on ``notice_on`` (None: no figure in force)."""
     rule = reception_rule(code="dialogue.notice_days", day=notice_on)
     return NoticeRule(days=rule.value, citation=rule.citation) if rule and rule.value else None
+
+
+def dialogue_notice_shortfall(*, notice_on: dt.date, held_on: dt.date) -> str | None:
+    """Why a dialogue held on ``held_on`` comes too soon after a notice sent on ``notice_on`` (the message, with
+    the figure and its citation), or ``None`` if the notice is long enough or no figure is in force."""
+    rule = dialogue_notice_rule(notice_on=notice_on)
+    if rule is None or (held_on - notice_on).days >= rule.days:
+        return None
+    return gettext(
+        "The parties must be notified at least %(days)s days before the dialogue (%(citation)s): "
+        "notice on %(notice)s, dialogue on %(held)s."
+    ) % {
+        "days": rule.days,
+        "citation": rule.citation,
+        "notice": notice_on.strftime("%d/%m/%Y"),
+        "held": held_on.strftime("%d/%m/%Y"),
+    }
 
 
 def refusal_grounds(*, day: dt.date) -> QuerySet[RefusalGround]:

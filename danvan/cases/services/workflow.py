@@ -245,21 +245,9 @@ def petition_assign(*, actor: User, petition: Petition, handler: User) -> Petiti
 def _check_dialogue_notice(*, notified_on: dt.date, held_on: dt.date) -> None:
     """The parties are notified at least the legal number of days before the dialogue (a versioned rule
     with its citation: ``dialogue.notice_days``). No rule in force on the notice date: nothing to check."""
-    rule = law.dialogue_notice_rule(notice_on=notified_on)
-    if rule is not None and (held_on - notified_on).days < rule.days:
-        raise case_error(
-            CaseErrorCode.DIALOGUE_NOTICE_TOO_SHORT,
-            message=_(
-                "The parties must be notified at least %(days)s days before the dialogue (%(citation)s): "
-                "notice on %(notice)s, dialogue on %(held)s."
-            )
-            % {
-                "days": rule.days,
-                "citation": rule.citation,
-                "notice": notified_on.strftime("%d/%m/%Y"),
-                "held": held_on.strftime("%d/%m/%Y"),
-            },
-        )
+    shortfall = law.dialogue_notice_shortfall(notice_on=notified_on, held_on=held_on)
+    if shortfall is not None:
+        raise case_error(CaseErrorCode.DIALOGUE_NOTICE_TOO_SHORT, message=shortfall)
 
 
 @transaction.atomic

@@ -45,22 +45,9 @@ def check_notice(*, notice_on: dt.date, held_on: dt.date, field: str = "notice_s
     """The notice is not post-dated and leaves at least the legal number of days before the dialogue."""
     if notice_on > today():
         raise field_error(ReceptionErrorCode.INVALID, field, message=_("The notice cannot be dated in the future."))
-    rule = law.dialogue_notice_rule(notice_on=notice_on)
-    if rule is not None and (held_on - notice_on).days < rule.days:
-        raise field_error(
-            ReceptionErrorCode.DIALOGUE_NOTICE_TOO_SHORT,
-            field,
-            message=_(
-                "The parties must be notified at least %(days)s days before the dialogue (%(citation)s): "
-                "notice on %(notice)s, dialogue on %(held)s."
-            )
-            % {
-                "days": rule.days,
-                "citation": rule.citation,
-                "notice": notice_on.strftime("%d/%m/%Y"),
-                "held": held_on.strftime("%d/%m/%Y"),
-            },
-        )
+    shortfall = law.dialogue_notice_shortfall(notice_on=notice_on, held_on=held_on)
+    if shortfall is not None:
+        raise field_error(ReceptionErrorCode.DIALOGUE_NOTICE_TOO_SHORT, field, message=shortfall)
 
 
 @transaction.atomic
