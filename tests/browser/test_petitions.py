@@ -265,6 +265,10 @@ def test_axe_on_the_petition_pages(
     failures.append(axe_failures(head, f"case page with every form open ({language})"))
     head.goto("/petitions/new-entry/")
     failures.append(axe_failures(head, f"paper entry ({language})"))
+    head.goto(f"/routing/petitions/{petition.pk}/suggestion/")
+    failures.append(axe_failures(head, f"suggested classification ({language})"))
+    head.goto("/petitions/response-templates/")  # the list and, for a head, the form of a new template
+    failures.append(axe_failures(head, f"response templates ({language})"))
 
     failures = [failure for failure in failures if failure]
     assert not failures, "accessibility problems:\n" + "\n".join(failures)
