@@ -17,6 +17,9 @@ FUZZY_MIN_CHARS = 4
 RANK_WINDOW = 500
 COUNT_CAP = 10_000  # "10,000+": counting every match of a common word costs more than it tells
 FUZZY_THRESHOLD = 0.55
+# A scope of at most this many petitions is searched scope-first (``_postgres_narrow``): testing each of its
+# documents costs less than matching a common word across the whole index. One commune holds ≈ 6,000 at 1M.
+NARROW_SCOPE = 20_000
 
 
 # --- SQLite FTS5 -----------------------------------------------------------------------------------
@@ -69,9 +72,24 @@ def tsquery(query: ParsedQuery, *, exact: bool = False) -> str:
     return " & ".join(f"({_ts_clause(c, exact)})" for c in query.clauses)
 
 
-def postgres_search(query: ParsedQuery, scope: tuple[str, Any], limit: int, offset: int) -> tuple[list[int], int]:
+def scope_is_narrow(scope: tuple[str, Any]) -> bool:
+    """Does the scope hold at most ``NARROW_SCOPE`` petitions? Counts no further than that (one bounded read)."""
+    scope_sql, scope_params = scope
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({scope_sql} LIMIT %s) s", [*scope_params, NARROW_SCOPE + 1])  # noqa: S608
+        return cursor.fetchone()[0] <= NARROW_SCOPE
+
+
+def postgres_search(
+    query: ParsedQuery, scope: tuple[str, Any], limit: int, offset: int, *, narrow: bool = False
+) -> tuple[list[int], int]:
     """Rank the newest ``RANK_WINDOW`` matches (ranking reads every ranked row's tsvector; a word found in
-    a quarter of a million petitions would otherwise be ranked whole). The total stops at ``COUNT_CAP``."""
+    a quarter of a million petitions would otherwise be ranked whole). The total stops at ``COUNT_CAP``.
+
+    A ``narrow`` scope (one commune's few thousand petitions) is searched differently, see ``_postgres_narrow``.
+    """
+    if narrow:
+        return _postgres_narrow(query, scope, limit, offset)
     scope_sql, scope_params = scope
     where = f"d.tsv @@ to_tsquery('simple', %s) AND d.petition_id IN ({scope_sql})"
     params: list[Any] = [tsquery(query), *scope_params]
@@ -96,6 +114,38 @@ def postgres_search(query: ParsedQuery, scope: tuple[str, Any], limit: int, offs
         )
         total = cursor.fetchone()[0]
     return ids, total
+
+
+def _postgres_narrow(query: ParsedQuery, scope: tuple[str, Any], limit: int, offset: int) -> tuple[list[int], int]:
+    """Every match inside a small scope, all ranked, counted in the same statement.
+
+    The wide query's "newest matches first, stop at ``RANK_WINDOW``" invites the planner to walk the whole
+    index newest-first and test each petition against the scope: for a common word and one commune that is
+    hundreds of thousands of rows read to find a few hundred (6.4 s p95 at 1M, bench/RESULTS.md). Without
+    a LIMIT on the matching, the planner either starts from the scope's few thousand rows (testing each
+    document's ``tsv``) or from the text index for a rare word, whichever its statistics say is cheaper.
+    """
+    scope_sql, scope_params = scope
+    q = tsquery(query)
+    if query.has_diacritics:
+        order, order_params = "(d.tsv_exact @@ to_tsquery('simple', %s)) DESC, ", [tsquery(query, exact=True)]
+    else:
+        order, order_params = "", []
+    where = f"d.petition_id IN ({scope_sql}) AND d.tsv @@ to_tsquery('simple', %s)"
+    params: list[Any] = [*scope_params, q]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT d.petition_id, count(*) OVER () FROM search_petitiondocument d WHERE {where} "  # noqa: S608
+            f"ORDER BY {order}ts_rank_cd(d.tsv, to_tsquery('simple', %s)) DESC, d.petition_id DESC LIMIT %s OFFSET %s",
+            [*params, *order_params, q, limit, offset],
+        )
+        rows = cursor.fetchall()
+        if rows:
+            total = rows[0][1]
+        else:  # past the last page: the window count came back with no row to carry it
+            cursor.execute(f"SELECT count(*) FROM search_petitiondocument d WHERE {where}", params)  # noqa: S608
+            total = cursor.fetchone()[0]
+    return [row[0] for row in rows], min(total, COUNT_CAP)
 
 
 def postgres_fuzzy(text: str, scope: tuple[str, Any], limit: int, offset: int) -> tuple[list[int], int]:

@@ -48,7 +48,7 @@ def search_petitions(*, user: User, query: str, limit: int = 50, offset: int = 0
     scope = ids_in_scope.query.sql_with_params()
     fuzzy = False
     if connection.vendor == "postgresql":
-        ids, total = backends.postgres_search(parsed, scope, limit, offset)
+        ids, total = backends.postgres_search(parsed, scope, limit, offset, narrow=backends.scope_is_narrow(scope))
         if total == 0 and not any(c.is_phrase or c.prefix for c in parsed.clauses):
             with transaction.atomic():
                 words = " ".join(t.folded for c in parsed.clauses for t in c.words)

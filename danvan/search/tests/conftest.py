@@ -8,6 +8,7 @@ from danvan.accounts.models import Role
 from danvan.cases.models import Petition
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
 from danvan.core.testing import World, make_user
+from danvan.search import backends
 from danvan.search.minhash import stats
 from danvan.search.services import index_petition
 
@@ -39,6 +40,23 @@ def make_petition(world: World):
         return petition
 
     return _make
+
+
+def pytest_generate_tests(metafunc):
+    """On PostgreSQL, tests that use ``search_strategy`` run through both query shapes (narrow and wide scope)."""
+    if "search_strategy" in metafunc.fixturenames:
+        from django.conf import settings
+
+        postgres = "postgresql" in settings.DATABASES["default"]["ENGINE"]
+        metafunc.parametrize("search_strategy", ["narrow", "wide"] if postgres else ["fts5"], indirect=True)
+
+
+@pytest.fixture
+def search_strategy(request, monkeypatch):
+    """Test data is tiny, so every scope is narrow: "wide" lowers the threshold to take the other path."""
+    if request.param == "wide":
+        monkeypatch.setattr(backends, "NARROW_SCOPE", -1)
+    return request.param
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from danvan.search.selectors import search_petitions
 from danvan.search.text import MAX_QUERY_CLAUSES, parse_query
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_strategy")]
 
 NASTY = [
     "",

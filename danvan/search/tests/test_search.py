@@ -9,7 +9,7 @@ from danvan.search.services import index_petition
 
 from .conftest import denunciation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_strategy")]
 
 
 def codes(result):
@@ -176,3 +176,33 @@ def test_misspelt_words_fall_back_to_trigrams_on_postgresql(personas, make_petit
         return
     assert (codes(result), result.fuzzy) == ([lamp.tracking_code], True)
     assert search_petitions(user=personas["officer_other"], query="chieu snag cong conng").total == 0
+
+
+def test_a_scope_is_narrow_up_to_the_threshold(world, personas, make_petition, monkeypatch):
+    from danvan.cases.selectors import petition_list_for_user
+    from danvan.search import backends
+
+    for _ in range(3):
+        make_petition(subject="Kiến nghị sửa đường liên thôn")
+    scope = petition_list_for_user(user=personas["officer_same"]).order_by().values("pk").query.sql_with_params()
+    monkeypatch.setattr(backends, "NARROW_SCOPE", 3)
+    assert backends.scope_is_narrow(scope) is True
+    monkeypatch.setattr(backends, "NARROW_SCOPE", 2)
+    assert backends.scope_is_narrow(scope) is False
+
+
+def test_totals_stop_at_the_cap_and_survive_a_page_past_the_end(personas, make_petition, monkeypatch):
+    from django.db import connection
+
+    from danvan.search import backends
+
+    for _ in range(3):
+        make_petition(subject="Kiến nghị sửa đường liên thôn")
+    user = personas["officer_same"]
+    assert search_petitions(user=user, query="sua duong", offset=5).total == 3  # no row, still the count
+    monkeypatch.setattr(backends, "COUNT_CAP", 2)
+    result = search_petitions(user=user, query="sua duong", limit=1)
+    if connection.vendor == "postgresql":  # PostgreSQL stops counting at the cap, on both query shapes
+        assert (result.total, result.capped, len(result.items)) == (2, True, 1)
+    else:  # FTS5 counts every match; the page still says "2+"
+        assert (result.total, result.capped, len(result.items)) == (3, True, 1)
