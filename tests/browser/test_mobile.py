@@ -4,19 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from browser_support import PHONE, ContextFactory, assert_accessible, tr
-from playwright.sync_api import Page, expect
+from browser_support import PHONE, ContextFactory, assert_accessible, assert_no_horizontal_scroll, tr
+from playwright.sync_api import expect
 from pytest_django.live_server_helper import LiveServer
 
 from danvan.accounts.models import User
 from danvan.core.testing import World
-
-
-def assert_no_horizontal_scroll(page: Page, label: str) -> None:
-    widths: dict[str, int] = page.evaluate(
-        "() => ({scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth})"
-    )
-    assert widths["scroll"] <= PHONE["width"], f"{label} scrolls sideways at {PHONE['width']} px: {widths}"
 
 
 def test_mobile_360(

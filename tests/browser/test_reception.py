@@ -6,20 +6,16 @@ appears. axe-core checks the module's main pages."""
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import io
 from collections.abc import Iterator
 
 import pytest
-from browser_support import ContextFactory, axe_failures, tr
-from django.apps import apps as django_apps
-from django.core.cache import cache
+from browser_support import ContextFactory, axe_failures, forget_caches, reseed, vi, watch_console
 from django.utils import timezone
 from docx import Document
-from playwright.sync_api import ConsoleMessage, Page, expect
+from playwright.sync_api import Page, expect
 
 from danvan.accounts.models import Role, User
-from danvan.calendar.workdays import calendar_cache_clear
 from danvan.cases.models import Petition, Status
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
@@ -31,39 +27,14 @@ from danvan.reception.services.complex import complex_register
 from danvan.reception.services.sessions import session_open
 
 ID = "001085012345"
-SEEDS = [
-    "danvan.calendar.migrations.0002_seed_time_limit_rules",
-    "danvan.calendar.migrations.0003_seed_calendar_overrides",
-    "danvan.cases.migrations.0002_seed_categories",
-    "danvan.reception.migrations.0003_seed_rules",
-]
 
 
 @pytest.fixture(autouse=True)
 def _seeded_and_fresh(site: World) -> Iterator[None]:
     """The live server's database is emptied after each test, seeds included: put them back."""
-    for module in SEEDS:
-        importlib.import_module(module).seed(django_apps, None)
-    cache.clear()
-    calendar_cache_clear()
+    reseed()
     yield
-    cache.clear()
-    calendar_cache_clear()
-
-
-def vi(msgid: str) -> str:
-    return tr(msgid, "vi")
-
-
-def watch_console(page: Page) -> list[str]:
-    errors: list[str] = []
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error" and "favicon" not in (message.location or {}).get("url", ""):
-            errors.append(message.text)
-
-    page.on("console", on_console)
-    return errors
+    forget_caches()
 
 
 def _complaint(site: World, *, days_ago: int, subject: str) -> Petition:
