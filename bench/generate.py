@@ -139,6 +139,10 @@ def generate(*, count: int, province_code: str, seed: int, batch: int) -> None:
                         else None,
                         handler=rng.choice(handlers) if status == "verification" and handlers else None,
                         closed_on=received + dt.timedelta(days=40) if status == "closed" else None,
+                        # Guided or archived within the 10-day intake step (no draw: the seed's data is unchanged).
+                        ended_on=min(received + dt.timedelta(days=10), today)
+                        if status in ("guided", "archived")
+                        else None,
                         outcome="answered" if status == "closed" else "",
                         rating=rng.randint(1, 5) if status == "closed" and rng.random() < 0.4 else None,
                     )

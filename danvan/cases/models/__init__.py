@@ -1,4 +1,5 @@
 from danvan.cases.models.choices import (
+    ENDED_WITHOUT_RESOLUTION,
     OPEN_STATUSES,
     Channel,
     Complexity,
@@ -13,6 +14,7 @@ from danvan.cases.models.records import Attachment, CaseEvent, Forwarding, Issue
 from danvan.cases.models.responses import ResponseStep, ResponseTemplate
 
 __all__ = [
+    "ENDED_WITHOUT_RESOLUTION",
     "OPEN_STATUSES",
     "Attachment",
     "CaseEvent",

@@ -53,6 +53,17 @@ OPEN_STATUSES = frozenset(
         Status.CONCLUDED,
     }
 )
+# Ended without a resolution (no decision, no conclusion): the day is kept in ``Petition.ended_on``.
+ENDED_WITHOUT_RESOLUTION = frozenset(
+    {
+        Status.GUIDED,
+        Status.ARCHIVED,
+        Status.WITHDRAWN,
+        Status.DUPLICATE,
+        Status.SPLIT,
+        Status.INSPECTION_LEAD,
+    }
+)
 
 
 class Eligibility(models.TextChoices):

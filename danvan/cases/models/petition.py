@@ -80,6 +80,17 @@ class Petition(TimeStampedModel):
     answer = models.TextField(_("answer to the citizen"), blank=True)
     concluded_on = models.DateField(_("concluded on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    # Set and cleared by danvan.cases.services.common.set_status, the one place every status change goes through.
+    ended_on = models.DateField(
+        _("ended on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The day it ended without a resolution: guided, archived, withdrawn, duplicate, split, passed to "
+            "inspection; empty otherwise."
+        ),
+    )
     canonical = models.ForeignKey(
         "self",
         verbose_name=_("duplicate of"),

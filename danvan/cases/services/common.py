@@ -9,7 +9,7 @@ from django.utils import timezone
 from danvan.accounts.models import User
 from danvan.audit.services import audit_record
 from danvan.cases.errors import CaseErrorCode, case_error
-from danvan.cases.models import CaseEvent, Petition, Status
+from danvan.cases.models import ENDED_WITHOUT_RESOLUTION, CaseEvent, Petition, Status
 from danvan.search.tasks import index_petition_task
 
 
@@ -66,7 +66,12 @@ def schedule_index(petition: Petition) -> None:
 
 
 def set_status(petition: Petition, status: Status, *extra_fields: str) -> str:
+    """Change the status and save it with ``extra_fields``: every status change goes through here.
+
+    Keeps ``ended_on``: today when the petition ends without a resolution, empty when it is in any other
+    status (so a report's past periods do not move when the row is touched later)."""
     previous = petition.status
     petition.status = status
-    petition.save(update_fields=["status", "updated_at", *extra_fields])
+    petition.ended_on = today() if status in ENDED_WITHOUT_RESOLUTION else None
+    petition.save(update_fields=["status", "ended_on", "updated_at", *extra_fields])
     return previous

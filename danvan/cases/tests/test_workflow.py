@@ -8,6 +8,7 @@ from danvan.audit.models import AuditEvent
 from danvan.cases.models import CaseEvent, Forwarding, Petition, Status, StepDeadline
 from danvan.cases.selectors import petition_list_for_user
 from danvan.cases.services import citizen, links, workflow
+from danvan.cases.services.common import set_status
 from danvan.core.errors import DomainError
 from danvan.reception.models import ReceptionRule
 
@@ -254,3 +255,49 @@ def test_a_new_version_of_the_notice_rule_changes_the_figure(world, submit, head
         held_on=dt.date(2026, 10, 31),
         minutes="Biên bản.",
     )
+
+
+@time_machine.travel(dt.datetime(2026, 11, 20, 9, 0), tick=False)
+def test_ended_on_is_the_day_it_ended_without_a_resolution(world, submit, head_a, handler_a):
+    day = dt.date(2026, 11, 20)
+    guided = workflow.petition_guide(
+        actor=head_a, petition=submit().petition, guidance="Gửi Tòa án.", competent_body="Tòa án"
+    )
+    archived = workflow.petition_archive(actor=head_a, petition=submit().petition, ground="kn11_6")
+    withdrawn = workflow.petition_withdraw(actor=None, petition=submit().petition, full=True, content="Rút")
+    first = submit().petition
+    copy = links.petition_mark_duplicate(actor=head_a, petition=submit().petition, canonical=first)
+    lead = submit(kind="denunciation", complaint_round=None, is_anonymous=True, parties=[]).petition
+    lead = workflow.petition_mark_inspection_lead(actor=head_a, petition=lead)
+    mixed = submit().petition
+    links.petition_split(
+        actor=head_a,
+        petition=mixed,
+        parts=[
+            links.SplitPart(kind="complaint", subject="Khiếu nại", content="Phần khiếu nại về thu hồi đất."),
+            links.SplitPart(kind="feedback", subject="Phản ánh", content="Phần phản ánh về đường sá."),
+        ],
+    )
+    for petition in (guided, archived, withdrawn, copy, lead, mixed):
+        assert Petition.objects.get(pk=petition.pk).ended_on == day, petition.status
+    # Open, forwarded, concluded or closed: no such day (a resolution has its own dates).
+    partly = workflow.petition_withdraw(actor=None, petition=submit().petition, full=False, content="Một phần")
+    forwarded = workflow.petition_forward(actor=head_a, petition=submit().petition, to_organization=world.org_b)
+    closed = _in_verification(submit, head_a, handler_a)
+    workflow.petition_conclude(actor=head_a, petition=closed, outcome="right", answer="Khiếu nại đúng.")
+    closed = workflow.petition_close(actor=head_a, petition=closed)
+    for petition in (first, partly, forwarded, closed):
+        assert Petition.objects.get(pk=petition.pk).ended_on is None, petition.status
+
+
+def test_leaving_an_ending_status_clears_ended_on(world, submit, head_a):
+    with time_machine.travel(dt.datetime(2026, 11, 20, 9, 0), tick=False):
+        copy = links.petition_mark_duplicate(actor=head_a, petition=submit().petition, canonical=submit().petition)
+    assert copy.ended_on == dt.date(2026, 11, 20)
+    # No service takes a petition out of these statuses today; set_status is where every change goes.
+    with time_machine.travel(dt.datetime(2026, 11, 25, 9, 0), tick=False):
+        copy.canonical = None
+        assert set_status(copy, Status.RECEIVED, "canonical") == Status.DUPLICATE
+        assert Petition.objects.get(pk=copy.pk).ended_on is None
+        set_status(copy, Status.ARCHIVED)
+        assert Petition.objects.get(pk=copy.pk).ended_on == dt.date(2026, 11, 25)

@@ -3,11 +3,11 @@
 Definitions (for a period ``[start, end]``, both days included):
 
 * **received**: ``received_on`` in the period.
-* **ended on**: the day the petition left the handling organisation's pipeline: ``concluded_on``, else
-  ``closed_on``; for a petition that ended without a resolution (guided, archived, withdrawn, duplicate,
-  split, anonymous information for inspection), which records no end date, the local date of its last change
-  (``updated_at``). Open petitions (and forwarded ones, still waiting at the receiving body) have none.
-* **carried over**: received before the start and not ended before it (``ended_on`` empty or on/after start).
+* **end day** (``end_day``): the day the petition left the handling organisation's pipeline: ``concluded_on``,
+  else ``closed_on``, else ``ended_on`` (the day it ended without a resolution: guided, archived, withdrawn,
+  duplicate, split, anonymous information for inspection; set by the status change, never moved by a later
+  edit). Open petitions (and forwarded ones, still waiting at the receiving body) have none.
+* **carried over**: received before the start and not ended before it (``end_day`` empty or on/after start).
 * **total** = carried over + received; **pending at the end**: in the total and not ended by the end.
 * **resolved on**: ``concluded_on``, else ``closed_on`` (the day of the decision or conclusion).
 * Complaint and denunciation resolution count accepted petitions (``accepted_on`` set, thụ lý): carried over
@@ -24,37 +24,23 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Case, Count, F, FilteredRelation, Q, QuerySet, When
-from django.db.models.functions import Coalesce, TruncDate
-from django.utils import timezone
+from django.db.models import Count, F, FilteredRelation, Q, QuerySet
+from django.db.models.functions import Coalesce
 
 from danvan.cases.models import Kind, Outcome, Petition, Status
 from danvan.geography.models import Level
 
-ENDED_WITHOUT_DATE = (
-    Status.GUIDED,
-    Status.ARCHIVED,
-    Status.WITHDRAWN,
-    Status.DUPLICATE,
-    Status.SPLIT,
-    Status.INSPECTION_LEAD,
-)
 RESOLVE_STEP = "resolve"
 CROWD_SIZE = 5  # Citizen Reception Law art. 29 (Petition.is_crowd)
 
 
 def annotate(petitions: QuerySet[Petition], *, deadline: bool = True) -> Any:
-    """Add ``ended_on``, ``resolved_on`` and (``deadline``) the ``resolve_step`` deadline to ``petitions``.
+    """Add ``end_day``, ``resolved_on`` and (``deadline``) the ``resolve_step`` deadline to ``petitions``.
 
     Typed ``Any``: the type checker cannot know the annotations, and lookups on them are the point."""
-    last_change = TruncDate("updated_at", tzinfo=timezone.get_default_timezone())
     petitions = petitions.annotate(
         resolved_on=Coalesce("concluded_on", "closed_on"),
-        ended_on=Coalesce(
-            "concluded_on",
-            "closed_on",
-            Case(When(status__in=ENDED_WITHOUT_DATE, then=last_change)),
-        ),
+        end_day=Coalesce("concluded_on", "closed_on", "ended_on"),
     )
     if deadline:
         petitions = petitions.annotate(
@@ -65,15 +51,15 @@ def annotate(petitions: QuerySet[Petition], *, deadline: bool = True) -> Any:
 
 def relevant(start: dt.date, end: dt.date) -> Q:
     """Rows that can count in any measure of the period: received by its end and not ended before its start."""
-    return Q(received_on__lte=end) & (Q(ended_on__isnull=True) | Q(ended_on__gte=start))
+    return Q(received_on__lte=end) & (Q(end_day__isnull=True) | Q(end_day__gte=start))
 
 
 def _open_at(day: dt.date) -> Q:
-    return Q(ended_on__isnull=True) | Q(ended_on__gte=day)
+    return Q(end_day__isnull=True) | Q(end_day__gte=day)
 
 
 def _open_after(day: dt.date) -> Q:
-    return Q(ended_on__isnull=True) | Q(ended_on__gt=day)
+    return Q(end_day__isnull=True) | Q(end_day__gt=day)
 
 
 def _in(field: str, start: dt.date, end: dt.date) -> Q:
@@ -96,7 +82,7 @@ def _total(s: dt.date, e: dt.date) -> Q:
 
 
 def _ended(s: dt.date, e: dt.date) -> Q:
-    return _in("ended_on", s, e)
+    return _in("end_day", s, e)
 
 
 def _resolved(s: dt.date, e: dt.date) -> Q:

@@ -38,7 +38,7 @@ def _flow_cells(petitions: Any) -> list[CubeCell]:
     on_time = Case(When(ON_TIME, then=Value(True)), When(LATE, then=Value(False)), output_field=BooleanField())
     rows = (
         petitions.annotate(
-            rm=month_index("received_on"), em=month_index("ended_on"), sm=month_index("resolved_on"), ot=on_time
+            rm=month_index("received_on"), em=month_index("end_day"), sm=month_index("resolved_on"), ot=on_time
         )
         .values_list("handling_organization_id", "rm", "em", "sm", "ot")
         .annotate(n=Count("pk"))

@@ -6,8 +6,6 @@ import datetime as dt
 import itertools
 from typing import Any
 
-from django.utils import timezone
-
 from danvan.accounts.models import Organization
 from danvan.cases.models import Party, Petition, StepDeadline
 
@@ -15,7 +13,6 @@ _codes = itertools.count(1)
 
 
 def make_petition(org: Organization, received_on: dt.date, **fields: Any) -> Petition:
-    ended_at: dt.date | None = fields.pop("ended_at", None)
     resolve_due: dt.date | None = fields.pop("resolve_due", None)
     petitioner: str | None = fields.pop("petitioner", None)
     values: dict[str, Any] = {
@@ -32,10 +29,7 @@ def make_petition(org: Organization, received_on: dt.date, **fields: Any) -> Pet
         "received_on": received_on,
     }
     values.update(fields)
-    petition = Petition.objects.create(**values)
-    if ended_at is not None:  # the day it ended without a resolution (guided, archived …)
-        moment = timezone.make_aware(dt.datetime.combine(ended_at, dt.time(10, 0)))
-        Petition.objects.filter(pk=petition.pk).update(updated_at=moment)
+    petition = Petition.objects.create(**values)  # ended_on: the day it ended without a resolution (guided …)
     if resolve_due is not None:
         StepDeadline.objects.create(
             petition=petition,
