@@ -22,6 +22,7 @@ from danvan.accounts.selectors import jurisdiction_filter, user_is_system_admin,
 from danvan.audit.services import audit_record
 from danvan.calendar.selectors import DUE_SOON_THRESHOLD, add_working_days, deadline_status, working_days_left
 from danvan.cases.models import (
+    CROWD_MIN_PEOPLE,
     Attachment,
     Forwarding,
     IssuedDocument,
@@ -230,8 +231,6 @@ def next_due_subquery() -> F:
 
 # --- The inbox ---------------------------------------------------------------------------------------
 
-CROWD_SIZE = 5  # Citizen Reception Law art. 29: a crowd is five people or more (Petition.is_crowd)
-
 
 def petitions_matching(petitions: QuerySet[Petition], query: str) -> QuerySet[Petition]:
     """Tracking code or subject, accent-insensitive on both sides (``Đường`` = ``duong``). Never party
@@ -246,7 +245,7 @@ def inbox_filter(petitions: QuerySet[Petition], *, filters: Mapping[str, Any], t
         if filters.get(name):
             petitions = petitions.filter(**{name: filters[name]})
     if filters.get("crowd"):
-        petitions = petitions.filter(people_count__gte=CROWD_SIZE)
+        petitions = petitions.filter(people_count__gte=CROWD_MIN_PEOPLE)
     if filters.get("q"):
         petitions = petitions_matching(petitions, filters["q"])
     if filters.get("due") == "overdue":

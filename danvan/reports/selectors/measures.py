@@ -27,11 +27,10 @@ from typing import Any
 from django.db.models import Count, F, FilteredRelation, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from danvan.cases.models import Kind, Outcome, Petition, Status
+from danvan.cases.models import CROWD_MIN_PEOPLE, Kind, Outcome, Petition, Status
 from danvan.geography.models import Level
 
 RESOLVE_STEP = "resolve"
-CROWD_SIZE = 5  # Citizen Reception Law art. 29 (Petition.is_crowd)
 
 
 def annotate(petitions: QuerySet[Petition], *, deadline: bool = True) -> Any:
@@ -147,7 +146,7 @@ def _kind_measures(prefix: str, kind: str) -> dict[str, Measure]:
         f"{prefix}.on_time": _resolved_with(kind, ON_TIME),
         f"{prefix}.overdue": _resolved_with(kind, LATE),
         f"{prefix}.pending": _pending(total),
-        f"{prefix}.crowd": _within(total, Q(people_count__gte=CROWD_SIZE)),
+        f"{prefix}.crowd": _within(total, Q(people_count__gte=CROWD_MIN_PEOPLE)),
     }
 
 
@@ -158,7 +157,7 @@ MEASURES: dict[str, Measure] = {
     "received": _received,
     "many_signers": _within(_total, Q(people_count__gt=1)),
     "single_signer": _within(_total, Q(people_count__lte=1)),
-    "crowd": _within(_total, Q(people_count__gte=CROWD_SIZE)),
+    "crowd": _within(_total, Q(people_count__gte=CROWD_MIN_PEOPLE)),
     "eligible": _within(_total, Q(eligibility="eligible")),
     "complaints": _within(_total, Q(kind=Kind.COMPLAINT)),
     "denunciations": _within(_total, Q(kind=Kind.DENUNCIATION)),

@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Count, Q, Sum
 
 from danvan.accounts.models import User
-from danvan.cases.models import Kind
+from danvan.cases.models import CROWD_MIN_PEOPLE, Kind
 from danvan.reports.periods import Period
 from danvan.reports.selectors.scope import PROVINCE, ReportScope, scope_organizations
 
@@ -25,13 +25,11 @@ try:
 except ImportError:  # pragma: no cover - the reception module is built separately
     AVAILABLE = False
 
-CROWD_SIZE = 5  # Citizen Reception Law art. 29
-
 
 def _measures() -> dict[str, Any]:
     regular = Q(session__kind=ReceptionKind.REGULAR)
     by_head = Q(session__kind__in=[ReceptionKind.PERIODIC, ReceptionKind.AD_HOC])
-    crowd = Q(people_count__gte=CROWD_SIZE)
+    crowd = Q(people_count__gte=CROWD_MIN_PEOPLE)
     return {
         "reception.visits": Count("pk"),
         "reception.people": Sum("people_count"),
