@@ -17,9 +17,10 @@ FUZZY_MIN_CHARS = 4
 RANK_WINDOW = 500
 COUNT_CAP = 10_000  # "10,000+": counting every match of a common word costs more than it tells
 FUZZY_THRESHOLD = 0.55
-# A scope of at most this many petitions is searched scope-first (``_postgres_narrow``): testing each of its
+# A scope of at most this many petitions is searched by its ids (``_postgres_narrow``): testing each of its
 # documents costs less than matching a common word across the whole index. One commune holds ≈ 6,000 at 1M.
 NARROW_SCOPE = 20_000
+SEARCH_WORK_MEM = "32MB"
 
 
 # --- SQLite FTS5 -----------------------------------------------------------------------------------
@@ -72,33 +73,40 @@ def tsquery(query: ParsedQuery, *, exact: bool = False) -> str:
     return " & ".join(f"({_ts_clause(c, exact)})" for c in query.clauses)
 
 
-def scope_is_narrow(scope: tuple[str, Any]) -> bool:
-    """Does the scope hold at most ``NARROW_SCOPE`` petitions? Counts no further than that (one bounded read)."""
+def narrow_scope_ids(scope: tuple[str, Any]) -> list[int] | None:
+    """The scope's petition ids when it holds at most ``NARROW_SCOPE`` of them, else ``None`` (one bounded read)."""
     scope_sql, scope_params = scope
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM ({scope_sql} LIMIT %s) s", [*scope_params, NARROW_SCOPE + 1])  # noqa: S608
-        return cursor.fetchone()[0] <= NARROW_SCOPE
+        cursor.execute(f"SELECT * FROM ({scope_sql} LIMIT %s) s", [*scope_params, NARROW_SCOPE + 1])  # noqa: S608
+        ids = [row[0] for row in cursor.fetchall()]
+    return ids if len(ids) <= NARROW_SCOPE else None
 
 
 def postgres_search(
-    query: ParsedQuery, scope: tuple[str, Any], limit: int, offset: int, *, narrow: bool = False
+    query: ParsedQuery, scope: tuple[str, Any] | None, limit: int, offset: int, *, narrow: list[int] | None = None
 ) -> tuple[list[int], int]:
     """Rank the newest ``RANK_WINDOW`` matches (ranking reads every ranked row's tsvector; a word found in
     a quarter of a million petitions would otherwise be ranked whole). The total stops at ``COUNT_CAP``.
 
-    A ``narrow`` scope (one commune's few thousand petitions) is searched differently, see ``_postgres_narrow``.
+    A narrow scope (one commune's few thousand petitions, given as ``narrow``: its ids) is searched
+    differently, see ``_postgres_narrow``.
     """
-    if narrow:
-        return _postgres_narrow(query, scope, limit, offset)
-    scope_sql, scope_params = scope
-    where = f"d.tsv @@ to_tsquery('simple', %s) AND d.petition_id IN ({scope_sql})"
-    params: list[Any] = [tsquery(query), *scope_params]
+    if narrow is not None:
+        return _postgres_narrow(query, narrow, limit, offset)
+    where = "d.tsv @@ to_tsquery('simple', %s)"
+    params: list[Any] = [tsquery(query)]
+    if scope is not None:  # None: the user sees every petition, no join needed
+        where += f" AND d.petition_id IN ({scope[0]})"
+        params += scope[1]
     if query.has_diacritics:
         exact_sql, exact_params = "(d.tsv_exact @@ to_tsquery('simple', %s))", [tsquery(query, exact=True)]
     else:
         exact_sql, exact_params = "", []
     order = f"{exact_sql} DESC, " if exact_sql else ""
     with connection.cursor() as cursor:
+        # Enough memory for an exact bitmap of a common word's 100,000 matches: a lossy one re-tests every
+        # row of its pages (2.8 s instead of 1.2 s at 1M). SET LOCAL: the caller's transaction only.
+        cursor.execute("SELECT set_config('work_mem', %s, true)", [SEARCH_WORK_MEM])
         cursor.execute(
             f"WITH m AS MATERIALIZED (SELECT d.petition_id FROM search_petitiondocument d WHERE {where} "  # noqa: S608
             "ORDER BY d.petition_id DESC LIMIT %s) "
@@ -116,26 +124,34 @@ def postgres_search(
     return ids, total
 
 
-def _postgres_narrow(query: ParsedQuery, scope: tuple[str, Any], limit: int, offset: int) -> tuple[list[int], int]:
-    """Every match inside a small scope, all ranked, counted in the same statement.
+def _postgres_narrow(query: ParsedQuery, ids: list[int], limit: int, offset: int) -> tuple[list[int], int]:
+    """Every match among the scope's ``ids``, all ranked, counted in the same statement.
 
     The wide query's "newest matches first, stop at ``RANK_WINDOW``" invites the planner to walk the whole
     index newest-first and test each petition against the scope: for a common word and one commune that is
-    hundreds of thousands of rows read to find a few hundred (6.4 s p95 at 1M, bench/RESULTS.md). Without
-    a LIMIT on the matching, the planner either starts from the scope's few thousand rows (testing each
-    document's ``tsv``) or from the text index for a rare word, whichever its statistics say is cheaper.
+    hundreds of thousands of rows read to find a few hundred (6.4 s p95 at 1M, bench/RESULTS.md). The ids
+    as an array tell the planner exactly how few rows the scope holds: it reads those documents by key and
+    tests their ``tsv`` (or, for a rare word, starts from the text index), and nothing limits the matching.
     """
-    scope_sql, scope_params = scope
+    if not ids:
+        return [], 0
     q = tsquery(query)
     if query.has_diacritics:
         order, order_params = "(d.tsv_exact @@ to_tsquery('simple', %s)) DESC, ", [tsquery(query, exact=True)]
     else:
         order, order_params = "", []
-    where = f"d.petition_id IN ({scope_sql}) AND d.tsv @@ to_tsquery('simple', %s)"
-    params: list[Any] = [*scope_params, q]
+    # OFFSET 0 keeps the text test out of the sub-query: the planner under-estimates a many-word query's
+    # matches (227 for 99,839) and would otherwise read them all from the text index, then drop those
+    # outside the scope (1.7 s); by key, the scope's documents are a few thousand rows.
+    where = (
+        "d.tsv @@ to_tsquery('simple', %s)",
+        "(SELECT petition_id, tsv, tsv_exact FROM search_petitiondocument WHERE petition_id = ANY(%s::bigint[]) "
+        "OFFSET 0) d",
+    )
+    params: list[Any] = [ids, q]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT d.petition_id, count(*) OVER () FROM search_petitiondocument d WHERE {where} "  # noqa: S608
+            f"SELECT d.petition_id, count(*) OVER () FROM {where[1]} WHERE {where[0]} "  # noqa: S608
             f"ORDER BY {order}ts_rank_cd(d.tsv, to_tsquery('simple', %s)) DESC, d.petition_id DESC LIMIT %s OFFSET %s",
             [*params, *order_params, q, limit, offset],
         )
@@ -143,7 +159,7 @@ def _postgres_narrow(query: ParsedQuery, scope: tuple[str, Any], limit: int, off
         if rows:
             total = rows[0][1]
         else:  # past the last page: the window count came back with no row to carry it
-            cursor.execute(f"SELECT count(*) FROM search_petitiondocument d WHERE {where}", params)  # noqa: S608
+            cursor.execute(f"SELECT count(*) FROM {where[1]} WHERE {where[0]}", params)  # noqa: S608
             total = cursor.fetchone()[0]
     return [row[0] for row in rows], min(total, COUNT_CAP)
 

@@ -48,7 +48,15 @@ def search_petitions(*, user: User, query: str, limit: int = 50, offset: int = 0
     scope = ids_in_scope.query.sql_with_params()
     fuzzy = False
     if connection.vendor == "postgresql":
-        ids, total = backends.postgres_search(parsed, scope, limit, offset, narrow=backends.scope_is_narrow(scope))
+        everything = not scoped.query.where  # a system administrator: no scope to join
+        with transaction.atomic():  # the backend's SET LOCAL lasts until this block ends
+            ids, total = backends.postgres_search(
+                parsed,
+                None if everything else scope,
+                limit,
+                offset,
+                narrow=None if everything else backends.narrow_scope_ids(scope),
+            )
         if total == 0 and not any(c.is_phrase or c.prefix for c in parsed.clauses):
             with transaction.atomic():
                 words = " ".join(t.folded for c in parsed.clauses for t in c.words)

@@ -182,13 +182,13 @@ def test_a_scope_is_narrow_up_to_the_threshold(world, personas, make_petition, m
     from danvan.cases.selectors import petition_list_for_user
     from danvan.search import backends
 
-    for _ in range(3):
-        make_petition(subject="Kiến nghị sửa đường liên thôn")
+    mine = {make_petition(subject="Kiến nghị sửa đường liên thôn").pk for _ in range(3)}
+    make_petition(subject="Kiến nghị sửa đường liên thôn", unit=world.commune_b)  # another commune's
     scope = petition_list_for_user(user=personas["officer_same"]).order_by().values("pk").query.sql_with_params()
     monkeypatch.setattr(backends, "NARROW_SCOPE", 3)
-    assert backends.scope_is_narrow(scope) is True
+    assert set(backends.narrow_scope_ids(scope)) == mine
     monkeypatch.setattr(backends, "NARROW_SCOPE", 2)
-    assert backends.scope_is_narrow(scope) is False
+    assert backends.narrow_scope_ids(scope) is None
 
 
 def test_totals_stop_at_the_cap_and_survive_a_page_past_the_end(personas, make_petition, monkeypatch):
