@@ -8,15 +8,17 @@ missing browser is an error. Screenshots go to test-artifacts/ (git-ignored).
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from browser_support import ContextFactory
 from django.conf import settings
+from django.db import connection
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 # concurrently, which SQLite answers with "bad parameter or other API misuse" or a missing session row
 # (a stray login page or 403). Serve one request at a time there; Django closes each connection after
 # its response when the server is not threaded. PostgreSQL keeps the threaded server.
+SERVER_BUSY = threading.RLock()
 if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     from django.core.servers.basehttp import WSGIServer
     from django.test.testcases import LiveServerThread
@@ -41,6 +44,10 @@ if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
         def __init__(self, *args: object, connections_override: object = None, **kwargs: object) -> None:
             super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+        def process_request(self, request: Any, client_address: Any) -> None:
+            with SERVER_BUSY:  # the test thread's statements wait for the request to end (see below)
+                super().process_request(request, client_address)
 
     LiveServerThread.server_class = SerialWSGIServer  # type: ignore[assignment]
 
@@ -191,3 +198,21 @@ def make_officer(site: World) -> Callable[..., User]:
         return user
 
     return _make_officer
+
+
+def _after_the_request(execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+    with SERVER_BUSY:
+        return execute(sql, params, many, context)
+
+
+@pytest.fixture(autouse=True)
+def _test_thread_waits_for_the_server_on_sqlite() -> Iterator[None]:
+    """On SQLite the test thread shares the server's connection: a write from the test (a new officer)
+    while a request still reads fails with "database table is locked". Its statements wait for the
+    request in progress (``SERVER_BUSY``, re-entrant: the server thread's own statements pass)."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    connection.execute_wrappers.append(_after_the_request)
+    yield
+    connection.execute_wrappers.remove(_after_the_request)
