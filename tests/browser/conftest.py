@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from browser_support import ContextFactory
+from browser_support import ContextFactory, forget_caches, reseed
 from django.conf import settings
 from django.db import connection
 from django.test import Client
@@ -125,6 +125,15 @@ def site(transactional_db: None, live_server: LiveServer, world: World) -> World
     refuses to switch to a transactional database for the same test.
     """
     return world
+
+
+@pytest.fixture
+def seeded_site(site: World) -> Iterator[World]:
+    """``site`` with the migrations' seed data back in place (the live server's database is emptied after
+    each test, seeds included) and no cache left from another test."""
+    reseed()
+    yield site
+    forget_caches()
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ form's panel and the case page's panel."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,8 +16,6 @@ from browser_support import (
     assert_no_horizontal_scroll,
     axe_failures,
     by_label,
-    forget_caches,
-    reseed,
     vi,
     watch_console,
 )
@@ -37,11 +34,7 @@ LETTER = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _seeded_and_fresh(site: World) -> Iterator[None]:
-    reseed()
-    yield
-    forget_caches()
+pytestmark = pytest.mark.usefixtures("seeded_site")
 
 
 def earlier_petition(site: World) -> Petition:

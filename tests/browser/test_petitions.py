@@ -5,7 +5,7 @@ every page of the module."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,8 +15,6 @@ from browser_support import (
     assert_no_horizontal_scroll,
     axe_failures,
     by_label,
-    forget_caches,
-    reseed,
     tr,
     vi,
     watch_console,
@@ -31,11 +29,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 ID = "001085012345"  # Hà Nội (001), male born 1985
 
 
-@pytest.fixture(autouse=True)
-def _seeded_and_fresh(site: World) -> Iterator[None]:
-    reseed()
-    yield
-    forget_caches()
+pytestmark = pytest.mark.usefixtures("seeded_site")
 
 
 def fill_petition(page: Page, site: World, *, subject: str, language: str = "vi") -> None:

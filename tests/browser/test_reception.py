@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
 
 import pytest
-from browser_support import ContextFactory, axe_failures, forget_caches, reseed, vi, watch_console
+from browser_support import ContextFactory, axe_failures, vi, watch_console
 from django.utils import timezone
 from docx import Document
 from playwright.sync_api import Page, expect
@@ -29,12 +28,7 @@ from danvan.reception.services.sessions import session_open
 ID = "001085012345"
 
 
-@pytest.fixture(autouse=True)
-def _seeded_and_fresh(site: World) -> Iterator[None]:
-    """The live server's database is emptied after each test, seeds included: put them back."""
-    reseed()
-    yield
-    forget_caches()
+pytestmark = pytest.mark.usefixtures("seeded_site")
 
 
 def _complaint(site: World, *, days_ago: int, subject: str) -> Petition:
