@@ -143,15 +143,14 @@ def _postgres_narrow(query: ParsedQuery, ids: list[int], limit: int, offset: int
     # OFFSET 0 keeps the text test out of the sub-query: the planner under-estimates a many-word query's
     # matches (227 for 99,839) and would otherwise read them all from the text index, then drop those
     # outside the scope (1.7 s); by key, the scope's documents are a few thousand rows.
-    where = (
-        "d.tsv @@ to_tsquery('simple', %s)",
-        "(SELECT petition_id, tsv, tsv_exact FROM search_petitiondocument WHERE petition_id = ANY(%s::bigint[]) "
-        "OFFSET 0) d",
+    matches = (
+        "FROM (SELECT petition_id, tsv, tsv_exact FROM search_petitiondocument "
+        "WHERE petition_id = ANY(%s::bigint[]) OFFSET 0) d WHERE d.tsv @@ to_tsquery('simple', %s)"
     )
     params: list[Any] = [ids, q]
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT d.petition_id, count(*) OVER () FROM {where[1]} WHERE {where[0]} "  # noqa: S608
+            f"SELECT d.petition_id, count(*) OVER () {matches} "
             f"ORDER BY {order}ts_rank_cd(d.tsv, to_tsquery('simple', %s)) DESC, d.petition_id DESC LIMIT %s OFFSET %s",
             [*params, *order_params, q, limit, offset],
         )
@@ -159,7 +158,7 @@ def _postgres_narrow(query: ParsedQuery, ids: list[int], limit: int, offset: int
         if rows:
             total = rows[0][1]
         else:  # past the last page: the window count came back with no row to carry it
-            cursor.execute(f"SELECT count(*) FROM {where[1]} WHERE {where[0]}", params)  # noqa: S608
+            cursor.execute(f"SELECT count(*) {matches}", params)
             total = cursor.fetchone()[0]
     return [row[0] for row in rows], min(total, COUNT_CAP)
 
