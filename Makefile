@@ -58,9 +58,16 @@ test-fast:
 test-browser:
 	$(BIN)/pytest -m browser $(PYTEST_ARGS)
 
-lint:
+# lint = ruff (code) + import-linter (the layers between apps, contracts in .importlinter)
+.PHONY: lint-code lint-imports
+lint: lint-code lint-imports
+
+lint-code:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+lint-imports:
+	$(BIN)/lint-imports
 
 format:
 	$(BIN)/ruff format .

@@ -61,7 +61,7 @@ def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
 
 api.add_router("/geography/", "danvan.geography.api.router")
 api.add_router("/accounts/", "danvan.accounts.api.router")
-api.add_router("/audit/", "danvan.audit.api.router")
+api.add_router("/audit/", "danvan.accounts.audit_trail.api.router")
 api.add_router("/petitions/", "danvan.cases.api.router")
 api.add_router("/search/", "danvan.search.api.router")
 api.add_router("/routing/", "danvan.routing.api.router")

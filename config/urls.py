@@ -14,7 +14,7 @@ urlpatterns = [
     path("accounts/", include("danvan.accounts.urls")),
     path("geography/", include("danvan.geography.urls")),
     path("petitions/", include("danvan.cases.urls")),
-    path("workspace/audit/", include("danvan.audit.urls")),
+    path("workspace/audit/", include("danvan.accounts.audit_trail.urls")),
     path("workspace/notifications/", include("danvan.notifications.urls")),
     path("search/", include("danvan.search.urls")),
     path("routing/", include("danvan.routing.urls")),

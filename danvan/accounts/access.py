@@ -1,10 +1,11 @@
-"""Boundary helpers shared by views and API operations: who may enter the officer workspace."""
+"""Who may enter the officer workspace: the policy behind ``danvan.core.access``.
+
+``officer_required`` and ``user_auth`` are ``core``'s, re-exported here for the apps above ``accounts``;
+``AccountsConfig.ready()`` registers :data:`WORKSPACE_POLICY` so that they ask these functions.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import wraps
-from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -13,10 +14,20 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django_otp import user_has_device
-from ninja.security import SessionAuth
 
 from danvan.accounts.models import User
 from danvan.accounts.selectors import user_is_officer
+from danvan.core.access import UserAuth, WorkspacePolicy, officer_required, user_auth
+
+__all__ = [
+    "WORKSPACE_POLICY",
+    "UserAuth",
+    "officer_required",
+    "two_factor_needed",
+    "two_factor_redirect",
+    "user_auth",
+    "workspace_gate",
+]
 
 
 def two_factor_needed(user: User) -> bool:
@@ -35,32 +46,21 @@ def two_factor_redirect(request: HttpRequest) -> HttpResponse:
     return response
 
 
-def officer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Logged in, with an active membership, and past two-factor authentication where required."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        if not user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        assert isinstance(user, User)
-        if not user_is_officer(user=user):
-            raise PermissionDenied
-        if two_factor_needed(user):
-            return two_factor_redirect(request)
-        return view(request, *args, **kwargs)
-
-    return wrapper
+def workspace_gate(request: HttpRequest) -> HttpResponse | None:
+    """Not logged in → the login page; no active membership → 403; a second factor owed → TOTP."""
+    user = request.user
+    if not user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    assert isinstance(user, User)
+    if not user_is_officer(user=user):
+        raise PermissionDenied
+    if two_factor_needed(user):
+        return two_factor_redirect(request)
+    return None
 
 
-class UserAuth(SessionAuth):
-    """Session authentication for the API; officers must have passed two-factor authentication."""
-
-    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
-        user = super().authenticate(request, key)
-        if user is None or two_factor_needed(user):
-            return None
-        return user
+def _api_user_allowed(user: User) -> bool:
+    return not two_factor_needed(user)
 
 
-user_auth = UserAuth()
+WORKSPACE_POLICY = WorkspacePolicy(gate=workspace_gate, api_user_allowed=_api_user_allowed)

@@ -1,4 +1,9 @@
-"""Permissions as django-rules predicates. Jurisdiction, role and membership decide; no ACL rows."""
+"""Permissions as django-rules predicates. Jurisdiction, role and membership decide; no ACL rows.
+
+The permissions of the apps below ``accounts`` that depend on a role (``audit.view_events``,
+``geography.set_remote``) are granted here too: those apps ask ``user.has_perm(...)`` by name and never
+import ``accounts``.
+"""
 
 from __future__ import annotations
 
@@ -36,3 +41,7 @@ def is_admin_of_organization(user: User, organization: Organization | None) -> b
 rules.add_perm("accounts.access_workspace", is_officer)
 rules.add_perm("accounts.view_organization", is_system_admin | (is_officer & covers_organization))
 rules.add_perm("accounts.manage_members", is_system_admin | is_admin_of_organization)
+
+# The apps below accounts: audit (the trail pages are in accounts.audit_trail) and geography.
+rules.add_perm("audit.view_events", is_system_admin | is_inspector)
+rules.add_perm("geography.set_remote", is_system_admin)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from danvan.accounts.models import Membership, Organization, Role, User
+from danvan.audit.models import AuditEvent
 from danvan.geography.models import AdministrativeUnit, Level
 
 
@@ -90,3 +91,12 @@ def organization_members(*, organization: Organization) -> QuerySet[Membership]:
         .select_related("user")
         .order_by("-is_active", "role", "user__full_name")
     )
+
+
+def audit_event_list_for_user(*, user: User) -> QuerySet[AuditEvent]:
+    """System administrators see the whole trail; inspectors see events of the organisations in
+    their jurisdiction. Everyone else sees nothing."""
+    events = AuditEvent.objects.select_related("actor").order_by("-seq")
+    if user_is_system_admin(user=user):
+        return events
+    return events.filter(organization_id__in=organization_ids_visible_to(user=user, roles_only="inspector"))

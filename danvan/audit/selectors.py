@@ -3,20 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
-
-from danvan.accounts.models import User
-from danvan.accounts.selectors import organization_ids_visible_to, user_is_system_admin
 from danvan.audit.models import GENESIS_HASH, AuditChainHead, AuditEvent
-
-
-def audit_event_list_for_user(*, user: User) -> QuerySet[AuditEvent]:
-    """System administrators see the whole trail; inspectors see events of the organisations in
-    their jurisdiction. Everyone else sees nothing."""
-    events = AuditEvent.objects.select_related("actor").order_by("-seq")
-    if user_is_system_admin(user=user):
-        return events
-    return events.filter(organization_id__in=organization_ids_visible_to(user=user, roles_only="inspector"))
 
 
 @dataclass(frozen=True)

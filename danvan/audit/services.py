@@ -1,17 +1,15 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.utils import timezone
 
 from danvan.audit.models import AuditChainHead, AuditEvent
 from danvan.core.context import current_ip
-
-if TYPE_CHECKING:
-    from danvan.accounts.models import User
 
 
 def _plain(data: dict[str, Any]) -> dict[str, Any]:
@@ -22,7 +20,7 @@ def _plain(data: dict[str, Any]) -> dict[str, Any]:
 
 def audit_record(
     *,
-    actor: User | None,
+    actor: AbstractBaseUser | None,
     action: str,
     target: models.Model | None = None,
     organization_id: int | None = None,
@@ -41,11 +39,12 @@ def audit_record(
         AuditChainHead.objects.get_or_create(id=1)
         head = AuditChainHead.objects.select_for_update().get(id=1)
     now = timezone.now()
+    actor_id = actor.pk if actor is not None and actor.pk else None  # an unsaved user is "system" too
     event = AuditEvent(
         seq=head.seq + 1,
         created_at=now,
-        actor=actor if actor is not None and actor.pk else None,
-        actor_label=(actor.get_username() if actor is not None and actor.pk else "system"),
+        actor_id=actor_id,
+        actor_label=actor.get_username() if actor is not None and actor_id else "system",
         action=action,
         target_type=target._meta.label_lower if target is not None else "",
         target_id=str(target.pk) if target is not None else "",

@@ -5,9 +5,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 
-from danvan.accounts.models import User
 from danvan.audit.services import audit_record
 from danvan.core.text import fold, normalize
 from danvan.geography.errors import GeographyErrorCode, geography_error
@@ -76,7 +76,9 @@ def _fix_province_self_links(era: str) -> None:
 
 
 @transaction.atomic
-def geography_load(*, actor: User | None = None, progress: Callable[[str, int], None] | None = None) -> LoadResult:
+def geography_load(
+    *, actor: AbstractBaseUser | None = None, progress: Callable[[str, int], None] | None = None
+) -> LoadResult:
     """Load (or refresh) every unit and the old → new mapping. Idempotent; keeps the remote flags."""
     from danvan.geography import sources  # heavy: see the TYPE_CHECKING import above
 
@@ -152,7 +154,9 @@ def geography_load(*, actor: User | None = None, progress: Callable[[str, int], 
 
 
 @transaction.atomic
-def unit_set_remote(*, actor: User, unit: AdministrativeUnit, is_remote: bool, basis: str) -> AdministrativeUnit:
+def unit_set_remote(
+    *, actor: AbstractBaseUser, unit: AdministrativeUnit, is_remote: bool, basis: str
+) -> AdministrativeUnit:
     """Flag a unit as a remote or especially difficult area (vùng sâu, vùng xa), with its legal basis."""
     basis = normalize(basis)
     if is_remote and not basis:

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from danvan.accounts.access import officer_required
-from danvan.accounts.models import User
+from danvan.core.access import officer_required
 from danvan.core.errors import DomainError
 from danvan.core.http import is_htmx
 from danvan.geography.forms import RemoteFlagForm, UnitSearchForm
@@ -59,7 +59,7 @@ def unit_remote_flag(request: HttpRequest, unit_id: int) -> HttpResponse:
         raise Http404 from None
     if not request.user.has_perm("geography.set_remote", unit):
         raise PermissionDenied
-    assert isinstance(request.user, User)
+    assert isinstance(request.user, AbstractBaseUser)
     form = RemoteFlagForm(request.POST)
     if form.is_valid():
         try:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.audit import views
+from danvan.accounts.audit_trail import views
 
 app_name = "audit"
 

@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from danvan.accounts.access import officer_required
 from danvan.accounts.models import User
-from danvan.audit.selectors import audit_event_list_for_user
+from danvan.accounts.selectors import audit_event_list_for_user
 
 
 @officer_required
