@@ -264,7 +264,10 @@ LOGGING = {
     "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
 }
 
-ADMINS = [("DânVận", addr) for addr in env_list("ADMIN_EMAILS", [])]
+ADMINS = env_list("ADMIN_EMAILS", [])
+# Server-error reports (e-mail to ADMINS, the debug page) name parameters but never show their values.
+DEFAULT_EXCEPTION_REPORTER = "danvan.core.error_reports.PersonalDataExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "danvan.core.error_reports.PersonalDataReporterFilter"
 
 # Demo data may only be loaded into a development instance (DEBUG on) or when explicitly allowed.
 DANVAN_ALLOW_DEMO_DATA = env_bool("DANVAN_ALLOW_DEMO_DATA", default=DEBUG)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import rules
 from django.db import IntegrityError, transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -98,7 +99,7 @@ def membership_add(*, actor: User | None, organization: Organization, user: User
 
 
 def _check_grant(*, actor: User, grant: RoleGrant) -> None:
-    if actor.has_perm("accounts.grant_role", grant):
+    if rules.has_perm("accounts.grant_role", actor, grant):
         return
     if grant.role == Role.SYSTEM_ADMIN and not user_is_system_admin(user=actor):
         raise account_error(AccountErrorCode.SYSTEM_ADMIN_ONLY, status=403)
