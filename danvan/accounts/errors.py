@@ -16,6 +16,7 @@ class AccountErrorCode(StrEnum):
     SELF_GRANT = "self_grant"
     ROLE_NOT_HELD = "role_not_held"
     HEAD_ROLE_FROM_ABOVE = "head_role_from_above"
+    BAD_ENROLMENT_CODE = "bad_enrolment_code"
 
 
 _MESSAGES = {
@@ -27,6 +28,9 @@ _MESSAGES = {
     AccountErrorCode.SELF_GRANT: _("You cannot give a role to yourself. Ask another administrator."),
     AccountErrorCode.ROLE_NOT_HELD: _(
         "An organisation administrator can only grant a role that they hold themselves in this organisation."
+    ),
+    AccountErrorCode.BAD_ENROLMENT_CODE: _(
+        "This enrolment code is wrong, expired or already used. Ask your administrator for a new one."
     ),
     AccountErrorCode.HEAD_ROLE_FROM_ABOVE: _(
         "The head's role is granted by the administrator of the level above or by a system administrator."
