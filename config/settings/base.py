@@ -264,10 +264,16 @@ LOGGING = {
     "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
 }
 
-ADMINS = [("DânVận", addr) for addr in env_list("ADMIN_EMAILS", [])]
+ADMINS = env_list("ADMIN_EMAILS", [])
+# Server-error reports (e-mail to ADMINS, the debug page) name parameters but never show their values.
+DEFAULT_EXCEPTION_REPORTER = "danvan.core.error_reports.PersonalDataExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "danvan.core.error_reports.PersonalDataReporterFilter"
 
 # Demo data may only be loaded into a development instance (DEBUG on) or when explicitly allowed.
 DANVAN_ALLOW_DEMO_DATA = env_bool("DANVAN_ALLOW_DEMO_DATA", default=DEBUG)
+# Two-factor enrolment needs a one-time code from an administrator (hours it stays valid, wrong tries allowed).
+DANVAN_OTP_ENROLMENT_HOURS = env_int("DANVAN_OTP_ENROLMENT_HOURS", 72)
+DANVAN_OTP_ENROLMENT_MAX_TRIES = 5
 DANVAN_SITE_NAME = env_str("DANVAN_SITE_NAME", "DânVận")
 DANVAN_ATTACHMENT_MAX_BYTES = env_int("DANVAN_ATTACHMENT_MAX_MB", 10) * 1024 * 1024
 DANVAN_ATTACHMENT_MAX_COUNT = env_int("DANVAN_ATTACHMENT_MAX_COUNT", 10)

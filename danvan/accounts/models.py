@@ -110,4 +110,5 @@ class Membership(TimeStampedModel):
         return f"{self.user} — {self.get_role_display()} — {self.organization}"
 
 
+from danvan.accounts.models_enrolment import OTPEnrolmentCode  # noqa: E402, F401 - in its own module
 from danvan.accounts.models_tokens import APIToken  # noqa: E402, F401 - the token model lives in its own module

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import rules
 from django.db import IntegrityError, transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from danvan.accounts.errors import AccountErrorCode, account_error
 from danvan.accounts.models import Membership, Organization, Role, User
+from danvan.accounts.rules import HEAD_ROLES, RoleGrant
 from danvan.accounts.selectors import user_is_system_admin
 from danvan.audit.services import audit_record
 from danvan.core.text import normalize
@@ -66,9 +68,12 @@ def organization_create(
 
 @transaction.atomic
 def membership_add(*, actor: User | None, organization: Organization, user: User, role: str) -> Membership:
-    """Give ``user`` a role in ``organization``. Re-adding an inactive membership re-activates it."""
-    if role == Role.SYSTEM_ADMIN and actor is not None and not user_is_system_admin(user=actor):
-        raise account_error(AccountErrorCode.SYSTEM_ADMIN_ONLY, status=403)
+    """Give ``user`` a role in ``organization``. Re-adding an inactive membership re-activates it.
+
+    ``actor`` None is the platform itself (migrations, ``officer_add``, demo data). A person may grant only what
+    ``accounts.grant_role`` allows; a refusal says why and changes nothing."""
+    if actor is not None:
+        _check_grant(actor=actor, grant=RoleGrant(organization=organization, user=user, role=role))
     existing = Membership.objects.select_for_update().filter(user=user, organization=organization, role=role).first()
     if existing is not None and existing.is_active:
         raise account_error(AccountErrorCode.ALREADY_MEMBER, status=409)
@@ -91,6 +96,18 @@ def membership_add(*, actor: User | None, organization: Organization, user: User
     )
     user.__dict__.pop("_danvan_memberships", None)
     return membership
+
+
+def _check_grant(*, actor: User, grant: RoleGrant) -> None:
+    if rules.has_perm("accounts.grant_role", actor, grant):
+        return
+    if grant.role == Role.SYSTEM_ADMIN and not user_is_system_admin(user=actor):
+        raise account_error(AccountErrorCode.SYSTEM_ADMIN_ONLY, status=403)
+    if grant.user.pk == actor.pk:
+        raise account_error(AccountErrorCode.SELF_GRANT, status=403)
+    if grant.role in HEAD_ROLES:
+        raise account_error(AccountErrorCode.HEAD_ROLE_FROM_ABOVE, status=403)
+    raise account_error(AccountErrorCode.ROLE_NOT_HELD, status=403)
 
 
 @transaction.atomic

@@ -35,4 +35,9 @@ urlpatterns = [
     path("organizations/", views.organization_list, name="organization_list"),
     path("organizations/<int:organization_id>/", views.organization_detail, name="organization_detail"),
     path("organizations/<int:organization_id>/members/", views.member_add, name="member_add"),
+    path(
+        "organizations/<int:organization_id>/members/<int:user_id>/enrolment-code/",
+        views.enrolment_code_issue,
+        name="enrolment_code_issue",
+    ),
 ]

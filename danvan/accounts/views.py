@@ -21,9 +21,10 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from danvan.accounts import services
+from danvan.accounts import enrolment, services
 from danvan.accounts.access import officer_required, two_factor_needed, two_factor_redirect
-from danvan.accounts.forms import MemberAddForm, TokenForm
+from danvan.accounts.enrolment import enrolment_code_redeem
+from danvan.accounts.forms import EnrolmentCodeForm, MemberAddForm, TokenForm
 from danvan.accounts.models import Organization, User
 from danvan.accounts.selectors import (
     organization_get_for_user,
@@ -32,6 +33,9 @@ from danvan.accounts.selectors import (
 )
 from danvan.core.errors import DomainError
 from danvan.core.http import is_htmx
+
+# Set once the officer has spent an administrator's enrolment code in this session (then the key is shown).
+ENROLMENT_OK_KEY = "accounts_otp_enrolment_ok"
 
 
 class LoginView(auth_views.LoginView):
@@ -100,6 +104,8 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
     user = _login_required_user(request)
     if user_has_device(user, confirmed=True) and not getattr(user, "is_verified", lambda: False)():
         return redirect("accounts:otp_verify")
+    if not request.session.get(ENROLMENT_OK_KEY):
+        return _enrolment_code_step(request, user)
     device = services.totp_device_start(user=user)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -108,6 +114,7 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
         except DomainError as exc:
             form.add_error("token", str(exc.message))
         else:
+            request.session.pop(ENROLMENT_OK_KEY, None)
             otp_login(request, confirmed)
             messages.success(request, _("Two-factor authentication is on."))
             return redirect(_next_url(request))
@@ -121,6 +128,43 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
         "next": _next_url(request),
     }
     return render(request, "accounts/otp_setup.html", context)
+
+
+def _enrolment_code_step(request: HttpRequest, user: User) -> HttpResponse:
+    """Before the authenticator's key is shown: the one-time code an administrator gave the officer."""
+    form = EnrolmentCodeForm(request.POST if "code" in request.POST else None)
+    status = 200
+    if form.is_bound:
+        status = 400
+        if form.is_valid():
+            try:
+                enrolment_code_redeem(user=user, code=form.cleaned_data["code"])
+            except DomainError as exc:
+                form.add_error("code", str(exc.message))
+            else:
+                request.session[ENROLMENT_OK_KEY] = True
+                return redirect(f"{reverse('accounts:otp_setup')}?{urlencode({'next': _next_url(request)})}")
+    context = {"form": form, "next": _next_url(request)}
+    return render(request, "accounts/otp_enrolment_code.html", context, status=status)
+
+
+@officer_required
+@require_http_methods(["POST"])
+def enrolment_code_issue(request: HttpRequest, organization_id: int, user_id: int) -> HttpResponse:
+    organization = _organization_or_404(request, organization_id)
+    assert isinstance(request.user, User)
+    if not request.user.has_perm("accounts.manage_members", organization):
+        raise PermissionDenied
+    member = organization_members(organization=organization).filter(user_id=user_id, is_active=True).first()
+    if member is None:
+        raise Http404
+    try:
+        code = enrolment.enrolment_code_issue(actor=request.user, user=member.user)
+    except DomainError as exc:
+        messages.error(request, str(exc.message))
+        return redirect("accounts:organization_detail", organization_id=organization.pk)
+    context = {"organization": organization, "officer": member.user, "code": code}
+    return render(request, "accounts/otp_enrolment_code_issued.html", context)
 
 
 def _base32(key: bytes) -> str:

@@ -89,12 +89,14 @@ def petition_get_for_user(*, user: User, petition_id: int) -> Petition:
     return petition_list_for_user(user=user).get(pk=petition_id)
 
 
-def petition_get_by_code(*, tracking_code: str, secret: str) -> Petition:
-    """The citizen's view. A duplicate shows its handling case. Raises Petition.DoesNotExist."""
+def petition_get_by_code(*, tracking_code: str, secret: str = "", secret_hash: str = "") -> Petition:
+    """The citizen's view, opened with the secret or with its hash (what a browser's session keeps). A duplicate
+    shows its handling case. Raises Petition.DoesNotExist."""
     petition = Petition.objects.select_related("handling_organization", "unit", "canonical").get(
         tracking_code=tracking_code.strip().upper()
     )
-    if not secret or not hmac.compare_digest(petition.secret_hash, hash_secret(secret.strip())):
+    given = hash_secret(secret.strip()) if secret else secret_hash
+    if not given or not hmac.compare_digest(petition.secret_hash, given):
         raise Petition.DoesNotExist
     return petition
 

@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font
 
 from danvan.accounts.models import Organization, User
 from danvan.audit.services import audit_record
+from danvan.core.spreadsheet import xlsx_append
 from danvan.reception.documents import NOUNS
 from danvan.reception.models import ReceptionVisit, VisitResult
 from danvan.reception.selectors import visit_may_see_identity
@@ -170,7 +171,7 @@ def register_xlsx(*, rows: list[RegisterRow], organization: Organization, start:
     sheet.append(list(COLUMNS))
     sheet.append([f"({n})" for n in range(1, len(COLUMNS) + 1)])
     for row in rows:
-        sheet.append(list(row.cells()))
+        xlsx_append(sheet, row.cells())
     bold = Font(name=FONT, bold=True)
     for cell in (*sheet[1], *sheet[3]):
         cell.font = bold

@@ -19,19 +19,31 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from danvan.accounts.enrolment import enrolment_code_issue
 from danvan.accounts.models import User
 from danvan.core.testing import PASSWORD
 
 
 def test_login_with_2fa(new_context: ContextFactory, make_officer: Callable[..., User]) -> None:
     officer = make_officer("fresh_officer")
+    enrolment = enrolment_code_issue(actor=None, user=officer)  # what the administrator hands over
     page = new_context().new_page()
 
-    # First login: password, then enrolment of an authenticator app.
+    # First login: password, then the administrator's one-time code, then enrolment of an authenticator app.
     page.goto("/accounts/login/")
     log_in(page, officer.username, PASSWORD)
     expect(page).to_have_url(re.compile(r"/accounts/2fa/setup/\?next=%2Fwelcome%2F$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(tr("Set up two-factor authentication", "vi"))
+    assert not TOTPDevice.objects.filter(user=officer).exists()  # no key is shown before the code
+    code_field = page.get_by_label(tr("Enrolment code from your administrator", "vi"))
+    code_field.fill("WRONG-CODE1")
+    page.locator("main button[type=submit]").click()
+    expect(page.locator("#id_code_error")).to_have_text(
+        tr("This enrolment code is wrong, expired or already used. Ask your administrator for a new one.", "vi")
+    )
+    page.get_by_label(tr("Enrolment code from your administrator", "vi")).fill(enrolment.lower())
+    page.locator("main button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/accounts/2fa/setup/\?next=%2Fwelcome%2F$"))
 
     expect(page.get_by_role("img", name=tr("QR code for your authenticator app", "vi"))).to_be_visible()
     secret = page.get_by_test_id("totp-secret").inner_text()

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from danvan.accounts.enrolment import enrolment_code_issue
 from danvan.accounts.models import Role, User
 from danvan.audit.models import AuditEvent
 from danvan.core.testing import PASSWORD, login_client, make_user
@@ -56,6 +57,11 @@ def test_officer_enrols_totp_then_reaches_the_workspace(client, officer):
     # The workspace and the API stay closed until the second factor is done.
     assert client.get("/workspace/")["Location"].startswith("/accounts/2fa/setup/")
     assert client.get("/api/accounts/me").status_code == 401
+    first = client.get(response["Location"])  # the administrator's one-time code comes first
+    assert 'name="code"' in first.content.decode()
+    assert not TOTPDevice.objects.filter(user=officer).exists()
+    code = enrolment_code_issue(actor=None, user=officer)
+    assert client.post("/accounts/2fa/setup/", {"code": code})["Location"].startswith("/accounts/2fa/setup/")
     page = client.get(response["Location"])
     assert page.status_code == 200
     device = TOTPDevice.objects.get(user=officer, confirmed=False)

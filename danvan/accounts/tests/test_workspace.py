@@ -63,9 +63,9 @@ def test_member_add_twice_is_refused_with_a_clear_message(world, personas, as_pe
     make_user("newcomer")
     client = as_persona("org_admin")
     url = f"/accounts/organizations/{world.org_a.pk}/members/"
-    assert client.post(url, {"username": "newcomer", "role": "case_handler"}).status_code == 302
+    assert client.post(url, {"username": "newcomer", "role": "org_admin"}).status_code == 302
     before = (Membership.objects.count(), AuditEvent.objects.count())
-    again = client.post(url, {"username": "newcomer", "role": "case_handler"}, headers={"HX-Request": "true"})
+    again = client.post(url, {"username": "newcomer", "role": "org_admin"}, headers={"HX-Request": "true"})
     assert again.status_code == 200
     assert 'id="member-form"' in again.content.decode()
     assert "<html" not in again.content.decode()
@@ -77,7 +77,7 @@ def test_member_add_by_htmx_redirects_the_page(world, personas, as_persona):
     make_user("newcomer")
     response = as_persona("org_admin").post(
         f"/accounts/organizations/{world.org_a.pk}/members/",
-        {"username": "newcomer", "role": "case_handler"},
+        {"username": "newcomer", "role": "org_admin"},
         headers={"HX-Request": "true"},
     )
     assert response.status_code == 200

@@ -287,3 +287,24 @@ def test_another_persons_copy_of_a_denunciation_never_reads_its_answer(world, su
     text = client.get(f"/petitions/track/{copy.petition.tracking_code}/").content.decode()
     assert "Tố cáo đúng; đã xử lý." not in text
     assert shown("The answer was sent to the person who made the denunciation handled in this case.") in text
+
+
+@time_machine.travel(NOW, tick=False)
+def test_the_session_table_never_holds_the_secret(world, sent, submit):
+    from django.contrib.sessions.models import Session
+
+    code, secret = sent.petition.tracking_code, sent.secret
+    client = Client()
+    client.get(f"/petitions/track/{code}/?s={secret}")
+    client.post("/petitions/track/", {"code": code, "secret": secret})
+    stored = [str(row.get_decoded()) for row in Session.objects.all()]
+    assert stored
+    assert not any(secret in data for data in stored)
+    # The browser still opens the petition again from its session (it keeps the hash only).
+    page = client.get(f"/petitions/track/{code}/")
+    assert shown("Your petition was received.") in page.content.decode()
+    # A session carrying a wrong hash opens nothing.
+    session = client.session
+    session["cases_tracking"] = {code: "0" * 64}
+    session.save()
+    assert shown("Your petition was received.") not in client.get(f"/petitions/track/{code}/").content.decode()

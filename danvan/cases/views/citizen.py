@@ -37,7 +37,7 @@ from .intake import (
     form_initial,
     issue_form_token,
     remember_tracking,
-    remembered_secret,
+    remembered_secret_hash,
     send_once,
 )
 
@@ -111,14 +111,19 @@ def track_lookup(request: HttpRequest) -> HttpResponse:
     petition = _check(request, form.cleaned_data["code"], form.cleaned_data["secret"])
     if petition is None:
         return _not_found(request, form.cleaned_data["code"])
-    remember_tracking(request, petition.tracking_code, form.cleaned_data["secret"])
+    remember_tracking(request, petition.tracking_code, petition.secret_hash)
     return redirect("cases:track_detail", code=petition.tracking_code)
 
 
 def _followed(request: HttpRequest, code: str) -> Petition | None:
-    """The petition this browser opened before (its secret is re-checked), or ``None``."""
-    secret = remembered_secret(request, code)
-    return _check(request, code, secret) if secret else None
+    """The petition this browser opened before (the hash its session keeps is re-checked), or ``None``."""
+    secret_hash = remembered_secret_hash(request, code)
+    if not secret_hash:
+        return None
+    try:
+        return petition_get_by_code(tracking_code=code, secret_hash=secret_hash)
+    except Petition.DoesNotExist:
+        return None
 
 
 def track_context(request: HttpRequest, petition: Petition, **forms: Any) -> dict[str, Any]:
@@ -131,9 +136,9 @@ def track_context(request: HttpRequest, petition: Petition, **forms: Any) -> dic
         and (today - petition.closed_on).days <= REOPEN_WINDOW_DAYS
     )
     parts = split_part_codes(petition=petition)
-    secret = remembered_secret(request, petition.tracking_code)
+    secret_hash = remembered_secret_hash(request, petition.tracking_code)
     for part in parts:  # the parts of a split petition open with the same secret
-        remember_tracking(request, part, secret)
+        remember_tracking(request, part, secret_hash)
     return {
         "petition": petition,
         "case": case,
@@ -162,7 +167,7 @@ def track_detail(request: HttpRequest, code: str) -> HttpResponse:
         petition = _check(request, code, secret)
         if petition is None:
             return _not_found(request, code)
-        remember_tracking(request, petition.tracking_code, secret)
+        remember_tracking(request, petition.tracking_code, petition.secret_hash)
         # Take the secret out of the address bar, the history and any later Referer.
         return redirect("cases:track_detail", code=petition.tracking_code)
     petition = _followed(request, code)
@@ -184,7 +189,7 @@ def _authorised(request: HttpRequest, code: str) -> Petition | HttpResponse:
     petition = _check(request, code, secret)
     if petition is None:
         raise Http404
-    remember_tracking(request, petition.tracking_code, secret)
+    remember_tracking(request, petition.tracking_code, petition.secret_hash)
     return petition
 
 

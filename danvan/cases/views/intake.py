@@ -32,7 +32,7 @@ TOKEN_MAX_AGE = 2 * 24 * 60 * 60
 PENDING = "pending"
 RECEIPT_KEY = "cases_receipt"  # {"code", "secret", "petition_id", "officer"}: popped when shown
 LAST_CODE_KEY = "cases_last_code"
-TRACKING_KEY = "cases_tracking"  # {tracking code: secret} this browser has opened (re-checked each time)
+TRACKING_KEY = "cases_tracking"  # {tracking code: sha256 of the secret} this browser has opened (re-checked)
 MAX_TRACKED = 20
 
 
@@ -106,16 +106,17 @@ def send_once(
     }
     request.session[LAST_CODE_KEY] = petition.tracking_code
     if petition.channel == "web":
-        remember_tracking(request, petition.tracking_code, submission.secret)
+        remember_tracking(request, petition.tracking_code, petition.secret_hash)
     return redirect("cases:submitted")
 
 
-def remember_tracking(request: HttpRequest, code: str, secret: str) -> None:
+def remember_tracking(request: HttpRequest, code: str, secret_hash: str) -> None:
+    """This browser may open ``code`` again. The session (a database row) keeps only the secret's hash."""
     tracked: dict[str, str] = dict(request.session.get(TRACKING_KEY) or {})
     tracked.pop(code, None)
-    tracked[code] = secret
+    tracked[code] = secret_hash
     request.session[TRACKING_KEY] = dict(list(tracked.items())[-MAX_TRACKED:])
 
 
-def remembered_secret(request: HttpRequest, code: str) -> str:
+def remembered_secret_hash(request: HttpRequest, code: str) -> str:
     return str((request.session.get(TRACKING_KEY) or {}).get(code, ""))

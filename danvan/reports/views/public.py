@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from danvan.core.spreadsheet import csv_cell
 from danvan.reports.periods import Period, parse_period, period_choices, quarter_containing
 from danvan.reports.selectors.opendata import FIELDS, open_statistics
 
@@ -40,11 +41,6 @@ def open_data(request: HttpRequest) -> HttpResponse:
     return render(request, "reports/open_data.html", context)
 
 
-def _cell(value: object) -> object:
-    """A name starting with = + - @ would run as a formula in a spreadsheet: quote it."""
-    return f"'{value}" if isinstance(value, str) and value[:1] in ("=", "+", "-", "@") else value
-
-
 @require_GET
 def open_data_csv(request: HttpRequest) -> HttpResponse:
     period = _period(request)
@@ -53,7 +49,7 @@ def open_data_csv(request: HttpRequest) -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows({key: _cell(value) for key, value in row.items()} for row in open_statistics(period=period))
+    writer.writerows({key: csv_cell(value) for key, value in row.items()} for row in open_statistics(period=period))
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="danvan-statistics-{period.code}.csv"'
     return response

@@ -5,6 +5,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from danvan.accounts.enrolment import enrolment_code_issue
 from danvan.accounts.models import Organization, Role, User
 from danvan.accounts.services import membership_add, user_create
 from danvan.core.errors import DomainError
@@ -45,3 +46,4 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"{user.username}: {Role(options['role']).label} — {org.name}."))
         if created:
             self.stdout.write(f"Set a password now: manage.py changepassword {user.username}")
+            self.stdout.write(f"Two-factor enrolment code (once): {enrolment_code_issue(actor=None, user=user)}")
