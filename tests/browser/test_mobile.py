@@ -44,3 +44,23 @@ def test_mobile_360(
     officer.goto(f"/accounts/organizations/{site.org_a.pk}/")
     expect(officer.locator("#member-form form")).to_be_visible()
     assert_no_horizontal_scroll(officer, "organisation detail with the member form")
+
+    # A unit's page: the facts stack under their labels instead of running off the screen.
+    officer.goto(f"/geography/{site.commune_a.pk}/")
+    expect(officer.get_by_role("heading", level=1)).to_have_text(site.commune_a.name)
+    assert_no_horizontal_scroll(officer, "unit detail")
+
+    # The workspace menu is folded on the phone (the page's content comes first) and opens on a tap.
+    menu = officer.locator(".workspace-nav details")
+    expect(menu).not_to_have_attribute("open", "")
+    expect(officer.get_by_role("link", name=tr("Petitions", "vi"), exact=True)).to_be_hidden()
+    officer.locator(".workspace-nav summary").click()
+    expect(menu).to_have_attribute("open", "")
+
+
+def test_the_workspace_menu_stays_open_on_a_wide_screen(
+    site: World, site_personas: dict[str, User | None], new_context: ContextFactory
+) -> None:
+    officer = new_context(viewport={"width": 1280, "height": 800}, user=site_personas["org_admin"]).new_page()
+    officer.goto("/workspace/")
+    expect(officer.locator(".workspace-nav details")).to_have_attribute("open", "")
