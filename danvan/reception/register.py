@@ -90,6 +90,21 @@ def _follow_up(visit: ReceptionVisit) -> str:
     return str(visit.get_result_display())
 
 
+def _running_number(
+    running: dict[int, int], *, organization: Organization, visit: ReceptionVisit, start: dt.date
+) -> int:
+    """Column (1) of form 03/TCD: the register's running number for the year, in date order, whatever the order in
+    which the visits were typed in (a visit entered a day late keeps its place by date). An extract that starts
+    mid-year continues the year's numbering."""
+    year = visit.received_on.year
+    if year not in running:
+        running[year] = ReceptionVisit.objects.filter(
+            organization=organization, received_on__year=year, received_on__lt=start
+        ).count()
+    running[year] += 1
+    return running[year]
+
+
 def register_rows(
     *, user: User, organization: Organization, start: dt.date, end: dt.date, official: bool = False
 ) -> list[RegisterRow]:
@@ -102,7 +117,9 @@ def register_rows(
         .order_by("received_on", "serial")
     )
     rows, revealed = [], []
+    running: dict[int, int] = {}
     for visit in visits:
+        number = _running_number(running, organization=organization, visit=visit, start=start)
         people = list(visit.people.all())
         allowed = visit_may_see_identity(user=user, visit=visit)
         if visit.is_denunciation and allowed and people:
@@ -125,7 +142,7 @@ def register_rows(
         rows.append(
             RegisterRow(
                 visit_id=visit.pk,
-                serial=visit.serial,
+                serial=number,
                 received_on=visit.received_on,
                 name_address=names,
                 personal_ids=ids,

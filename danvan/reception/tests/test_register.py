@@ -266,3 +266,40 @@ def test_the_register_xlsx_keeps_typed_formulas_as_text(world, place_a, head_a, 
     risky = [cell for cell in typed if cell.value[:1] in ("=", "+", "-", "@")]
     assert len(risky) >= 2
     assert all(cell.data_type == "s" for cell in risky)
+
+
+def test_running_numbers_follow_the_dates_not_the_typing_order(world, place_a, head_a):
+    def visit_on(day: dt.date, summary: str):
+        session = ReceptionSession.objects.create(
+            organization=world.org_a,
+            place=place_a,
+            kind=ReceptionKind.REGULAR,
+            held_on=day,
+            received_by=head_a,
+            created_by=head_a,
+        )
+        return visit_record(
+            actor=head_a,
+            session=session,
+            data=VisitData(
+                kind="feedback",
+                result="guided",
+                content_summary=summary,
+                complainants=[PersonData("Lê Thị Cúc", "", "Tổ 2")],
+                guided_to="UBND tỉnh",
+            ),
+        )
+
+    visit_on(dt.date(2026, 11, 10), "Phản ánh thứ ba")
+    visit_on(dt.date(2026, 11, 12), "Phản ánh thứ năm")
+    late = visit_on(dt.date(2026, 11, 11), "Phản ánh thứ tư, nhập muộn")  # typed in last, happened in between
+    assert late.serial == 3  # the stored serial keeps the typing order
+    rows = register_rows(user=head_a, organization=world.org_a, start=dt.date(2026, 11, 1), end=dt.date(2026, 11, 30))
+    assert [(r.serial, r.summary) for r in rows] == [
+        (1, "Phản ánh thứ ba"),
+        (2, "Phản ánh thứ tư, nhập muộn"),
+        (3, "Phản ánh thứ năm"),
+    ]
+    # An extract from the middle of the year continues the year's numbering.
+    rows = register_rows(user=head_a, organization=world.org_a, start=dt.date(2026, 11, 11), end=dt.date(2026, 11, 30))
+    assert [(r.serial, r.summary) for r in rows] == [(2, "Phản ánh thứ tư, nhập muộn"), (3, "Phản ánh thứ năm")]
