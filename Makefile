@@ -45,7 +45,8 @@ run: install
 	DEBUG=$${DEBUG:-true} $(MANAGE) demo_load --once
 	@echo ""
 	@echo "DânVận: http://$(HOST):$(PORT)/  (Ctrl+C to stop the web server and the task consumer)"
-	@DEBUG=$${DEBUG:-true} $(MANAGE) run_huey --quiet & HUEY_PID=$$!; \
+	@export DANVAN_SITE_URL=$${DANVAN_SITE_URL:-http://$(HOST):$(PORT)}; \
+		DEBUG=$${DEBUG:-true} $(MANAGE) run_huey --quiet & HUEY_PID=$$!; \
 		trap 'kill $$HUEY_PID 2>/dev/null; wait $$HUEY_PID 2>/dev/null' EXIT INT TERM; \
 		DEBUG=$${DEBUG:-true} $(MANAGE) runserver $(HOST):$(PORT)
 
@@ -81,7 +82,8 @@ migrations-check:
 
 check-deploy:
 	DEBUG=false SECRET_KEY=$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(60))') \
-		ALLOWED_HOSTS=danvan.example.gov.vn $(MANAGE) check --deploy --fail-level WARNING
+		ALLOWED_HOSTS=danvan.example.gov.vn DANVAN_SITE_URL=https://danvan.example.gov.vn \
+		$(MANAGE) check --deploy --fail-level WARNING
 
 clean:
 	rm -rf $(VENV) node_modules var/vendor
