@@ -188,3 +188,29 @@ def test_exports_keep_formulas_as_text(client, world, province_head):
     assert "'=cmd" in csv_text
     assert "\n=" not in csv_text
     assert ",=" not in csv_text
+
+
+def test_a_crowd_hotspot_on_the_dashboard_has_a_readable_link(client, world, province_head):
+    from django.utils import timezone
+
+    from danvan.reception.models import Hotspot
+
+    today = timezone.localdate()
+    hotspot = Hotspot.objects.create(
+        unit=world.commune_a,
+        signal="crowd",
+        key="crowd",
+        label="",  # crowd signals share no text: the link must still say what it is
+        score=1.5,
+        petition_count=1,
+        people_count=15,
+        window_start=today - dt.timedelta(days=13),
+        window_end=today,
+        last_scored_at=timezone.now(),
+    )
+    login_client(client, province_head)
+    page = client.get("/reports/").content.decode()
+    link = re.search(rf'<a href="/reception/hotspots/{hotspot.pk}/">(.*?)</a>', page, re.S)
+    assert link is not None
+    assert link.group(1).strip()
+    assert "đơn đông người" in link.group(1).lower() or "đông người" in link.group(1).lower()
