@@ -73,6 +73,10 @@ class NotFutureDateField(forms.DateField):
             raise forms.ValidationError(_("The date cannot be in the future."), code="future")
 
 
+# What identifies the sender: left empty (and greyed out in the browser) when the petition is anonymous.
+IDENTITY_FIELDS = ("full_name", "personal_id", "birth_year", "phone", "email", "address_street")
+
+
 class PetitionForm(forms.Form):
     """The citizen's petition. Province first, then the commune (the list of 3,321 communes is too long)."""
 
@@ -160,6 +164,22 @@ class PetitionForm(forms.Form):
         }
         if province is not None:
             model_field(self, "unit").queryset = communes_of_province(province=province)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("is_anonymous"):
+            given = [str(self.fields[name].label) for name in IDENTITY_FIELDS if data.get(name)]
+            if given:
+                # Never drop what the citizen typed without saying so: they decide.
+                self.add_error(
+                    "is_anonymous",
+                    _(
+                        "You chose to send without giving your name, but filled in: %(fields)s. "
+                        "Clear those fields, or untick this box to give your name."
+                    )
+                    % {"fields": ", ".join(given)},
+                )
+        return data
 
     def petition_data(self, *, channel: str = Channel.WEB, received_on: dt.date | None = None) -> PetitionData:
         data = self.cleaned_data

@@ -281,3 +281,40 @@ def test_the_home_page_links_to_sending_and_following(world):
     text = Client().get("/").content.decode()
     assert 'href="/petitions/new/"' in text
     assert 'href="/petitions/track/"' in text
+
+
+@time_machine.travel(NOW, tick=False)
+def test_anonymous_with_a_name_typed_is_refused_not_silently_emptied(world):
+    before = counts()
+    data = form_data(world, kind="denunciation", is_anonymous="on", personal_id=None, birth_year=None)
+    response = Client().post("/petitions/new/", data)
+    assert response.status_code == 400
+    text = response.content.decode()
+    error = re.search(r'<div class="field-error" id="id_is_anonymous_error">(.*?)</div>', text, re.S)
+    assert error is not None
+    assert escape(vi("Full name")) in error.group(1)
+    assert escape(vi("Phone number")) in error.group(1)
+    assert counts() == before
+    # The summary at the top lists it, with a link to the box.
+    summary = re.search(r'<div class="error-summary"[^>]*>(.*?)</div>', text, re.S)
+    assert summary is not None
+    assert 'href="#id_is_anonymous"' in summary.group(1)
+
+
+@time_machine.travel(NOW, tick=False)
+def test_anonymous_without_identity_is_accepted(world):
+    identity = dict.fromkeys(("full_name", "personal_id", "birth_year", "phone", "email"))
+    response = Client().post("/petitions/new/", form_data(world, kind="denunciation", is_anonymous="on", **identity))
+    assert response.status_code == 302
+    petition = Petition.objects.get()
+    assert petition.is_anonymous
+    assert not petition.parties.exists()
+
+
+def test_a_failed_submit_shows_a_summary_linking_each_field(world):
+    response = Client().post("/petitions/new/", form_data(world, subject="", phone="call me"))
+    text = response.content.decode()
+    summary = re.search(r'<div class="error-summary"[^>]*>(.*?)</div>', text, re.S)
+    assert summary is not None
+    assert 'href="#id_subject"' in summary.group(1)
+    assert 'href="#id_phone"' in summary.group(1)
