@@ -1,0 +1,92 @@
+"""Reads of the deadline engine, scoped to the user: "My deadlines" (Hạn xử lý của tôi) and its counts.
+
+"Mine" are the open deadlines whose responsible officer is the user, whatever the module. A unit head
+may look at the open deadlines of the organisations they head (``scope="unit"``), the ones no officer
+is assigned to yet included; the scope is ignored for anyone else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+
+from danvan.accounts.models import Role, User
+from danvan.accounts.selectors import user_memberships
+from danvan.calendar.display import Badge, badge
+from danvan.calendar.kinds import RecordLink, describe_deadlines, key_label
+from danvan.calendar.models_deadlines import Deadline, DeadlineState
+from danvan.calendar.selectors import DUE_SOON_THRESHOLD, add_working_days
+
+SCOPE_MINE = "mine"
+SCOPE_UNIT = "unit"
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    deadline: Deadline
+    record: RecordLink
+    label: str  # the step, the milestone …
+    badge: Badge
+
+
+@dataclass(frozen=True)
+class DeadlineCounts:
+    overdue: int
+    due_soon: int
+
+
+def headed_organization_ids(*, user: User) -> list[int]:
+    return sorted({m.organization_id for m in user_memberships(user=user) if m.role == Role.UNIT_HEAD})
+
+
+def can_see_unit(*, user: User) -> bool:
+    return bool(headed_organization_ids(user=user))
+
+
+def _open_deadlines(*, user: User, scope: str) -> QuerySet[Deadline]:
+    rows = Deadline.objects.filter(state=DeadlineState.OPEN)
+    heads = headed_organization_ids(user=user) if scope == SCOPE_UNIT else []
+    if heads:
+        return rows.filter(organization_id__in=heads)
+    return rows.filter(responsible=user)
+
+
+def my_deadlines(*, user: User, scope: str = SCOPE_MINE) -> QuerySet[Deadline]:
+    """Open deadlines by urgency: the running ones first, overdue before due soonest, the suspended last."""
+    return (
+        _open_deadlines(user=user, scope=scope)
+        .annotate(
+            suspended=Case(When(paused_on__isnull=True, then=Value(0)), default=Value(1), output_field=IntegerField())
+        )
+        .select_related("responsible")
+        .order_by("suspended", "due_on", "pk")
+    )
+
+
+def deadline_rows(deadlines: list[Deadline], *, today: dt.date) -> list[DeadlineRow]:
+    """What to show of each deadline: its record (one query per kind), its name, its urgency."""
+    records = describe_deadlines(deadlines)
+    return [
+        DeadlineRow(
+            deadline,
+            records[deadline.pk],
+            key_label(deadline),
+            badge(due=deadline.due_on, today=today, paused=deadline.paused_on is not None),
+        )
+        for deadline in deadlines
+    ]
+
+
+def my_deadline_counts(*, user: User, today: dt.date) -> DeadlineCounts:
+    """Overdue and due-soon deadlines the user is responsible for, in one query (for the navigation).
+
+    Due soon: at most ``DUE_SOON_THRESHOLD`` working days left, that is due before the working day after
+    those (``deadline_status``)."""
+    soon_before = add_working_days(today, DUE_SOON_THRESHOLD + 1)
+    counts = Deadline.objects.filter(state=DeadlineState.OPEN, paused_on__isnull=True, responsible=user).aggregate(
+        overdue=Count("pk", filter=Q(due_on__lt=today)),
+        due_soon=Count("pk", filter=Q(due_on__gte=today, due_on__lt=soon_before)),
+    )
+    return DeadlineCounts(overdue=counts["overdue"], due_soon=counts["due_soon"])
