@@ -17,10 +17,9 @@ from danvan.accounts.models import Role, User
 from danvan.calendar.kinds import RecordLink, describe_deadlines, key_label
 from danvan.calendar.models_deadlines import Deadline, DeadlineState
 from danvan.calendar.selectors import DeadlineStatus, deadline_status, working_days_left
+from danvan.calendar.selectors_deadlines import LOOKAHEAD_DAYS
 from danvan.notifications.services import Message, notify
 
-# Far enough ahead to cover "3 working days" across the longest holiday (Tết).
-LOOKAHEAD_DAYS = 14
 CHUNK = 500
 
 

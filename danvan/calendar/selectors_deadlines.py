@@ -10,15 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 
 from danvan.accounts.models import Role, User
 from danvan.accounts.selectors import user_memberships
 from danvan.calendar.display import Badge, badge
 from danvan.calendar.kinds import RecordLink, describe_deadlines, key_label
 from danvan.calendar.models_deadlines import Deadline, DeadlineState
-from danvan.calendar.selectors import DUE_SOON_THRESHOLD, add_working_days
+from danvan.calendar.selectors import DeadlineStatus, deadline_status
 
+# Far enough ahead to cover "3 working days" across the longest holiday (Tết).
+LOOKAHEAD_DAYS = 14
 SCOPE_MINE = "mine"
 SCOPE_UNIT = "unit"
 
@@ -80,13 +82,24 @@ def deadline_rows(deadlines: list[Deadline], *, today: dt.date) -> list[Deadline
 
 
 def my_deadline_counts(*, user: User, today: dt.date) -> DeadlineCounts:
-    """Overdue and due-soon deadlines the user is responsible for, in one query (for the navigation).
-
-    Due soon: at most ``DUE_SOON_THRESHOLD`` working days left, that is due before the working day after
-    those (``deadline_status``)."""
-    soon_before = add_working_days(today, DUE_SOON_THRESHOLD + 1)
-    counts = Deadline.objects.filter(state=DeadlineState.OPEN, paused_on__isnull=True, responsible=user).aggregate(
-        overdue=Count("pk", filter=Q(due_on__lt=today)),
-        due_soon=Count("pk", filter=Q(due_on__gte=today, due_on__lt=soon_before)),
+    """Overdue and due-soon deadlines the user is responsible for, in one query (for the navigation): the
+    number per due date up to the look-ahead of the reminders; the working-day calendar is read only when
+    one of them is not overdue yet (``deadline_status``: at most ``DUE_SOON_THRESHOLD`` working days left)."""
+    per_day = (
+        Deadline.objects.filter(
+            state=DeadlineState.OPEN,
+            paused_on__isnull=True,
+            responsible=user,
+            due_on__lte=today + dt.timedelta(days=LOOKAHEAD_DAYS),
+        )
+        .values_list("due_on")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    return DeadlineCounts(overdue=counts["overdue"], due_soon=counts["due_soon"])
+    overdue = soon = 0
+    for due_on, n in per_day:
+        if due_on < today:
+            overdue += n
+        elif deadline_status(today=today, due=due_on) == DeadlineStatus.DUE_SOON:
+            soon += n
+    return DeadlineCounts(overdue=overdue, due_soon=soon)
