@@ -102,7 +102,7 @@ def scan_deadlines(*, today: dt.date) -> ScanResult:
     )
     people = _Recipients()
     with translation.override("vi"):
-        due: list[tuple[Deadline, str]] = []
+        due: list[tuple[Deadline, DeadlineStatus]] = []
         for deadline in candidates.iterator(chunk_size=CHUNK):
             checked += 1
             status = deadline_status(today=today, due=deadline.due_on)
