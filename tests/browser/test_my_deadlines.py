@@ -1,4 +1,4 @@
-""""My deadlines" (Hạn xử lý của tôi) in a real browser: a case handler with an overdue petition and a complex
+""" "My deadlines" (Hạn xử lý của tôi) in a real browser: a case handler with an overdue petition and a complex
 case due soon sees both counted in the navigation, opens the page, finds them most urgent first and follows
 a row to its record; axe-core finds no serious or critical violation, in Vietnamese and in English."""
 
