@@ -16,6 +16,7 @@ urlpatterns = [
     path("petitions/", include("danvan.cases.urls")),
     path("workspace/audit/", include("danvan.accounts.audit_trail.urls")),
     path("workspace/notifications/", include("danvan.notifications.urls")),
+    path("workspace/deadlines/", include("danvan.calendar.urls")),
     path("search/", include("danvan.search.urls")),
     path("routing/", include("danvan.routing.urls")),
     path("reception/", include("danvan.reception.urls")),

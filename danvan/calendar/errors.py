@@ -51,3 +51,29 @@ _MESSAGES: dict[CalendarErrorCode, str | Promise] = {
 def calendar_error(code: CalendarErrorCode, /, **params: Any) -> DomainError:
     message = _MESSAGES[code]
     return DomainError(code, message % params if params else message, extra=params)
+
+
+class DeadlineErrorCode(StrEnum):
+    DEADLINE_EXISTS = "deadline_already_open"
+    DEADLINE_CLOSED = "deadline_closed"
+    DEADLINE_PAUSED = "deadline_already_paused"
+    DEADLINE_NOT_PAUSED = "deadline_not_paused"
+    DATE_BEFORE = "deadline_date_before"
+    EXTENSION_REASON_REQUIRED = "deadline_extension_reason_required"
+    EXTENSION_NOT_LATER = "deadline_extension_not_later"
+
+
+_DEADLINE_MESSAGES: dict[DeadlineErrorCode, str | Promise] = {
+    DeadlineErrorCode.DEADLINE_EXISTS: _("This record already has an open deadline “%(key)s”."),
+    DeadlineErrorCode.DEADLINE_CLOSED: _("This deadline is already completed."),
+    DeadlineErrorCode.DEADLINE_PAUSED: _("This deadline is already suspended."),
+    DeadlineErrorCode.DEADLINE_NOT_PAUSED: _("This deadline is not suspended."),
+    DeadlineErrorCode.DATE_BEFORE: _("The date cannot be before %(date)s."),
+    DeadlineErrorCode.EXTENSION_REASON_REQUIRED: _("Give the reason for the extension."),
+    DeadlineErrorCode.EXTENSION_NOT_LATER: _("The new due date must be after the current one, %(date)s."),
+}
+
+
+def deadline_error(code: DeadlineErrorCode, /, **params: Any) -> DomainError:
+    message = _DEADLINE_MESSAGES[code]
+    return DomainError(code, message % params if params else message, extra=params)

@@ -119,3 +119,8 @@ class TimeLimitRule(models.Model):
 
     def in_force_on(self, day: dt.date) -> bool:
         return self.effective_from <= day and (self.effective_to is None or day < self.effective_to)
+
+
+from danvan.calendar.models_deadlines import Deadline, DeadlineState  # noqa: E402  (the deadline engine's model)
+
+__all__ = ["CalendarOverride", "Deadline", "DeadlineState", "OverrideKind", "RuleUnit", "TimeLimitRule"]

@@ -6,3 +6,8 @@ class CasesConfig(AppConfig):
     name = "danvan.cases"
     label = "cases"
     verbose_name = _("Petitions")
+
+    def ready(self) -> None:
+        from danvan.cases import reminders
+
+        reminders.register()  # petitions' deadlines in the engine's reminders and "My deadlines"

@@ -4,6 +4,10 @@ Every change to a petition's ``StepDeadline`` rows goes through this module, whi
 ``Petition.earliest_due_on`` (the earliest due date of the running steps, the inbox's urgency) in step:
 each function below ends with ``refresh_earliest_due``, except ``intake_step``, which plans the first
 step of a petition not saved yet and sets the date on it before the insert (its only running step).
+
+Each step is mirrored in the deadline engine (``danvan.calendar.deadlines``, key = the step), written by
+the same function in the same transaction: the engine is the one source of reminders and of "My
+deadlines"; ``StepDeadline`` stays the petition's own record of its steps (detail page, API, reports).
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import datetime as dt
 
 from django.db.models import F, Min, OuterRef, Q, QuerySet, Subquery
 
+from danvan.calendar import deadlines as engine
 from danvan.cases.models import Complexity, Kind, Petition, StepDeadline
 
 ACCEPT = "accept"
@@ -82,6 +87,36 @@ def intake_step(petition: Petition) -> StepDeadline:
     return deadline
 
 
+def intake_track(*, petition: Petition, deadline: StepDeadline) -> None:
+    """The engine's row of the first step, once the petition and its ``intake_step`` row are saved."""
+    _track(petition=petition, deadline=deadline)
+
+
+def assign(*, petition: Petition) -> None:
+    """The open steps follow the petition's handling organisation and handler (reminders, "My deadlines")."""
+    engine.track_assign(
+        record=petition, organization_id=petition.handling_organization_id, responsible_id=petition.handler_id
+    )
+
+
+def _track(*, petition: Petition, deadline: StepDeadline, paused_days_add: int | None = None) -> None:
+    engine.track_open(
+        record=petition,
+        key=deadline.step,
+        rule_code=deadline.rule_code,
+        start=deadline.starts_on,
+        opened_on=deadline.starts_on,
+        organization_id=petition.handling_organization_id,
+        responsible_id=petition.handler_id,
+        complex=petition.complexity != Complexity.SIMPLE,
+        remote=petition.is_remote,
+        extensions=petition.extensions if deadline.rule_code == "denunciation.resolve" else 0,
+        due_on=deadline.due_on,
+        citation=deadline.citation,
+        paused_days_add=paused_days_add,
+    )
+
+
 def open_step(*, petition: Petition, step: str, rule_code: str, start: dt.date) -> StepDeadline:
     deadline = _open_step(petition=petition, step=step, rule_code=rule_code, start=start)
     refresh_earliest_due(petition=petition)
@@ -110,7 +145,15 @@ def _step_values(*, petition: Petition, rule_code: str, start: dt.date) -> dict[
     }
 
 
-def _open_step(*, petition: Petition, step: str, rule_code: str, start: dt.date) -> StepDeadline:
+def _open_step(
+    *, petition: Petition, step: str, rule_code: str, start: dt.date, paused_days_add: int | None = None
+) -> StepDeadline:
+    deadline = _upsert_step(petition=petition, step=step, rule_code=rule_code, start=start)
+    _track(petition=petition, deadline=deadline, paused_days_add=paused_days_add)
+    return deadline
+
+
+def _upsert_step(*, petition: Petition, step: str, rule_code: str, start: dt.date) -> StepDeadline:
     values = _step_values(petition=petition, rule_code=rule_code, start=start)
     # Update, else insert: two statements where update_or_create takes five (SELECT … FOR UPDATE and
     # savepoints). Safe without them: the services hold the petition's row lock, and a new petition is
@@ -130,16 +173,19 @@ def recompute_step(*, petition: Petition, step: str) -> StepDeadline | None:
 
 def complete_step(*, petition: Petition, step: str, on: dt.date) -> None:
     StepDeadline.objects.filter(petition=petition, step=step, completed_on__isnull=True).update(completed_on=on)
+    engine.track_complete(record=petition, on=on, keys=[step])
     refresh_earliest_due(petition=petition)
 
 
 def complete_all(*, petition: Petition, on: dt.date) -> None:
     StepDeadline.objects.filter(petition=petition, completed_on__isnull=True).update(completed_on=on)
+    engine.track_complete(record=petition, on=on)
     refresh_earliest_due(petition=petition)
 
 
 def pause_all(*, petition: Petition, on: dt.date) -> None:
     StepDeadline.objects.filter(petition=petition, completed_on__isnull=True).update(paused_on=on)
+    engine.track_pause(record=petition, on=on)
     refresh_earliest_due(petition=petition)
 
 
@@ -150,5 +196,7 @@ def resume_all(*, petition: Petition, on: dt.date) -> None:
         assert deadline.paused_on is not None
         shift = (on - deadline.paused_on).days
         new_start = deadline.starts_on + dt.timedelta(days=shift)
-        _open_step(petition=petition, step=deadline.step, rule_code=deadline.rule_code, start=new_start)
+        _open_step(
+            petition=petition, step=deadline.step, rule_code=deadline.rule_code, start=new_start, paused_days_add=shift
+        )
     refresh_earliest_due(petition=petition)

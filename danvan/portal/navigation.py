@@ -13,10 +13,12 @@ class NavItem:
     label: str | Promise
     url_name: str | None  # None: the module is not yet available
     duty: int | None = None
+    counts: bool = False  # shows the officer's overdue / due-soon deadlines (``deadline_counts``)
 
 
 WORKSPACE_NAV = [
     NavItem(_("Overview"), "portal:workspace"),
+    NavItem(_("My deadlines"), "deadlines:mine", counts=True),
     NavItem(_("Petitions"), "cases:inbox", 5),
     NavItem(_("Search petitions"), "search:petitions", 5),
     NavItem(_("Response templates"), "cases:response_templates", 5),

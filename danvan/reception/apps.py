@@ -6,3 +6,8 @@ class ReceptionConfig(AppConfig):
     name = "danvan.reception"
     label = "reception"
     verbose_name = _("Citizen reception")
+
+    def ready(self) -> None:
+        from danvan.reception import deadlines
+
+        deadlines.register()  # complex cases' deadlines in "My deadlines" and the reminders

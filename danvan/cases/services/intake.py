@@ -234,6 +234,7 @@ def petition_submit(
         attachment.save()
     deadline.petition = petition
     deadline.save(force_insert=True)
+    deadlines.intake_track(petition=petition, deadline=deadline)
     record(
         actor=actor,
         petition=petition,

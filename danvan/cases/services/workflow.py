@@ -218,6 +218,7 @@ def petition_start_verification(
     previous = set_status(petition, Status.VERIFICATION, "handler", "complexity")
     if changed:
         deadlines.recompute_step(petition=petition, step=deadlines.RESOLVE)
+    deadlines.assign(petition=petition)
     record(
         actor=actor,
         petition=petition,
@@ -238,6 +239,7 @@ def petition_assign(*, actor: User, petition: Petition, handler: User) -> Petiti
         raise case_error(CaseErrorCode.NOT_A_MEMBER)
     petition.handler = handler
     petition.save(update_fields=["handler", "updated_at"])
+    deadlines.assign(petition=petition)
     record(actor=actor, petition=petition, action="assigned", data={"handler": handler.pk}, citizen_visible=False)
     return petition
 
