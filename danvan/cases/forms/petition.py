@@ -166,7 +166,7 @@ class PetitionForm(forms.Form):
             model_field(self, "unit").queryset = communes_of_province(province=province)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or self.cleaned_data
         if data.get("is_anonymous"):
             given = [str(self.fields[name].label) for name in IDENTITY_FIELDS if data.get(name)]
             if given:
