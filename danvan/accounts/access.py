@@ -12,7 +12,9 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 from django_otp import user_has_device
+from ninja.errors import HttpError
 from ninja.security import SessionAuth
 
 from danvan.accounts.models import User
@@ -54,7 +56,19 @@ def officer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
 
 
 class UserAuth(SessionAuth):
-    """Session authentication for the API; officers must have passed two-factor authentication."""
+    """Session authentication for the API; officers must have passed two-factor authentication.
+
+    The CSRF check guards a logged-in session only: a request that carries no logged-in session has no
+    credentials to forge and answers 401, not ninja's CSRF 403 (which it checked first, for everyone)."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        try:
+            return super().__call__(request)
+        except HttpError:
+            raise PermissionDenied(_("The security check (CSRF) failed: reload the page and try again.")) from None
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         user = super().authenticate(request, key)

@@ -8,9 +8,11 @@ from ninja import Router, Schema
 
 from danvan.accounts.access import user_auth
 from danvan.accounts.models import User
+from danvan.accounts.tokens import token_auth
 from danvan.audit.selectors import audit_event_list_for_user
+from danvan.core.api import AUTH_ERRORS
 
-router = Router(tags=["audit"], auth=user_auth)
+router = Router(tags=["audit"], auth=[token_auth, user_auth])
 
 
 class AuditEventOut(Schema):
@@ -24,7 +26,9 @@ class AuditEventOut(Schema):
     ip: str | None
 
 
-@router.get("/events", response=list[AuditEventOut], summary="Latest audit events the user may read")
+@router.get(
+    "/events", response={200: list[AuditEventOut], **AUTH_ERRORS}, summary="Latest audit events the user may read"
+)
 def events(request: HttpRequest, limit: int = 100) -> list[AuditEventOut]:
     user = request.auth  # type: ignore[attr-defined]
     assert isinstance(user, User)
