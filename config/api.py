@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -12,6 +13,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
 from danvan.core.errors import DomainError
+from danvan.core.views import bad_request, too_large
 
 _HTML_SPECIAL = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026"})
 
@@ -55,6 +57,13 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     code = _HTTP_CODES.get(exc.status_code, "error")
     message = _("The request body is not valid JSON.") if exc.status_code == 400 else str(exc)
     return api.create_response(request, {"code": code, "message": message, "extra": {}}, status=exc.status_code)
+
+
+@api.exception_handler(SuspiciousOperation)
+def suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    if isinstance(exc, RequestDataTooBig):  # read inside an operation (the guard middleware reads first)
+        return too_large(request, settings.DATA_UPLOAD_MAX_MEMORY_SIZE or 0)
+    return bad_request(request, exc)
 
 
 @api.exception_handler(Exception)

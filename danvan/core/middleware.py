@@ -10,7 +10,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 
 from danvan.core.context import current_ip
-from danvan.core.views import nul_refused, too_large
+from danvan.core.views import bad_request, nul_refused, too_large
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -80,8 +80,8 @@ class RequestGuardMiddleware:
         limit = _body_limit(request)
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = 0
+        except ValueError:  # Django's own reading of the body would fail on it later, with a 500
+            return bad_request(request)
         if limit is not None and length > limit:
             return too_large(request, limit)
         try:

@@ -249,10 +249,50 @@ def test_accounts_and_audit_accept_a_bearer_token(world, personas, path):
     assert response.status_code == 200, response.content[:300]
 
 
-def test_the_500_page_no_longer_claims_nothing_was_changed(client):
+def test_the_500_page_no_longer_claims_nothing_was_changed():
     from django.template.loader import render_to_string
 
     page = render_to_string("errors/500.html")
     assert "Nothing was changed" not in page
     assert "không bị thay đổi" not in page
     assert "not to send it twice" in page
+
+
+def test_a_server_error_under_the_api_is_the_json_body(rf):
+    from danvan.core.views import server_error
+
+    response = server_error(rf.get("/api/petitions/1"))
+    assert response.status_code == 500
+    assert set(json.loads(response.content)) == ERROR_KEYS
+    assert json.loads(response.content)["code"] == "server_error"
+
+
+def test_an_exception_in_an_api_operation_is_the_json_500(rf):
+    from config.api import server_error
+
+    response = server_error(rf.get("/api/petitions/1"), RuntimeError("a bug"))
+    assert response.status_code == 500
+    assert json.loads(response.content)["code"] == "server_error"
+
+
+def test_a_server_error_under_open311_is_the_open311_body(rf):
+    from danvan.core.views import server_error
+
+    response = server_error(rf.get("/open311/v2/requests.xml"))
+    assert response.status_code == 500
+    assert b"<errors><error><code>500</code>" in response.content
+
+
+def test_a_server_error_on_a_page_is_the_honest_500_page(rf):
+    from danvan.core.views import server_error
+
+    response = server_error(rf.get("/petitions/new/"))
+    assert response.status_code == 500
+    assert "Chúng tôi không chắc" in response.content.decode()
+
+
+def test_a_content_length_that_is_not_a_number_is_400(world, as_persona):
+    response = as_persona("officer_same").post(
+        "/api/petitions/", json.dumps(api_payload(world)), content_type="application/json", CONTENT_LENGTH="abc"
+    )
+    api_error(response, 400, "bad_request")
