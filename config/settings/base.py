@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any view or CsrfViewMiddleware.process_view reads the body; after the user is known, so
+    # that its error pages show the person's own navigation.
+    "danvan.core.middleware.RequestGuardMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "danvan.core.middleware.RequestContextMiddleware",
@@ -190,6 +193,10 @@ STATICFILES_DIRS = [BASE_DIR / "danvan" / "static", ("vendor", BASE_DIR / "var" 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# A body other than a multipart form (JSON, form-encoded) may be at most this long; a multipart form's
+# fields other than files too. Files are limited by DANVAN_ATTACHMENT_MAX_MB/_COUNT (below), and
+# RequestGuardMiddleware answers 413 above either limit (docs/api.md "Errors").
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 MEDIA_S3_BUCKET = env_str("MEDIA_S3_BUCKET")
 _media_storage: dict[str, object] = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 if MEDIA_S3_BUCKET:
@@ -227,6 +234,11 @@ SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 CSRF_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "danvan.core.views.csrf_failure"
+# Error answers by path: the API's JSON body and Open311's error list instead of an HTML page.
+DANVAN_ERROR_BODIES = {
+    "/api/": "danvan.core.error_bodies.json_error",
+    "/open311/": "danvan.cases.open311_format.error_for_request",
+}
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
@@ -250,6 +262,8 @@ SECURE_CSP = {
 
 # --- django-ninja ---------------------------------------------------------------------------------
 NINJA_PAGINATION_PER_PAGE = 50
+# The furthest a list may be read with limit/offset (a larger offset answers 422).
+DANVAN_API_MAX_OFFSET = 1_000_000
 
 # --- Logging: never log petition content or identities; errors go to stderr ----------------------
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO").upper()

@@ -17,8 +17,10 @@ from danvan.accounts.selectors import (
     user_is_officer,
     user_memberships,
 )
+from danvan.accounts.tokens import token_auth
+from danvan.core.api import AUTH_ERRORS, ErrorOut
 
-router = Router(tags=["accounts"], auth=user_auth)
+router = Router(tags=["accounts"], auth=[token_auth, user_auth])
 
 
 def _user(request: HttpRequest) -> User:
@@ -50,7 +52,7 @@ def _member_out(m: Membership) -> MemberOut:
     )
 
 
-@router.get("/me", response=MeOut, summary="The logged-in user and their roles")
+@router.get("/me", response={200: MeOut, **AUTH_ERRORS}, summary="The logged-in user and their roles")
 def me(request: HttpRequest) -> MeOut:
     user = _user(request)
     memberships = [
@@ -72,7 +74,11 @@ def me(request: HttpRequest) -> MeOut:
     )
 
 
-@router.get("/organizations", response=list[OrganizationOut], summary="Organisations in the user's jurisdiction")
+@router.get(
+    "/organizations",
+    response={200: list[OrganizationOut], **AUTH_ERRORS},
+    summary="Organisations in the user's jurisdiction",
+)
 def organizations(request: HttpRequest) -> list[OrganizationOut]:
     user = _user(request)
     if not user_is_officer(user=user):
@@ -80,12 +86,18 @@ def organizations(request: HttpRequest) -> list[OrganizationOut]:
     return [_org_out(org) for org in organization_list_for_user(user=user).order_by("name")[:1000]]
 
 
-@router.get("/organizations/{organization_id}", response=OrganizationOut, summary="One organisation")
+@router.get(
+    "/organizations/{organization_id}", response={200: OrganizationOut, **AUTH_ERRORS}, summary="One organisation"
+)
 def organization(request: HttpRequest, organization_id: int) -> OrganizationOut:
     return _org_out(organization_get_for_user(user=_user(request), organization_id=organization_id))
 
 
-@router.get("/organizations/{organization_id}/members", response=list[MemberOut], summary="Members of an organisation")
+@router.get(
+    "/organizations/{organization_id}/members",
+    response={200: list[MemberOut], **AUTH_ERRORS},
+    summary="Members of an organisation",
+)
 def members(request: HttpRequest, organization_id: int) -> list[MemberOut]:
     org = organization_get_for_user(user=_user(request), organization_id=organization_id)
     return [_member_out(m) for m in organization_members(organization=org)]
@@ -93,7 +105,7 @@ def members(request: HttpRequest, organization_id: int) -> list[MemberOut]:
 
 @router.post(
     "/organizations/{organization_id}/members",
-    response={201: MemberOut},
+    response={201: MemberOut, **AUTH_ERRORS, 409: ErrorOut},
     summary="Give a user a role in an organisation",
 )
 def member_add(request: HttpRequest, organization_id: int, payload: MemberIn) -> Status:

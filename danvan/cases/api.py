@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from danvan.accounts.access import user_auth
 from danvan.accounts.models import User
@@ -46,6 +46,7 @@ from danvan.cases.selectors import (
     texts_for_user,
 )
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
+from danvan.core.api import AUTH_ERRORS, BoundedLimitOffsetPagination, ErrorOut
 from danvan.geography.models import AdministrativeUnit, Era
 
 # Token first: a program sends no CSRF token, and the session check would refuse its POST before the
@@ -250,7 +251,7 @@ def _created_body(
 
 @router.post(
     "/",
-    response={200: PetitionCreatedOut, 201: PetitionCreatedOut},
+    response={200: PetitionCreatedOut, 201: PetitionCreatedOut, **AUTH_ERRORS, 409: ErrorOut},
     summary="Register a petition (officer entry)",
     description=(
         "Answers 201 with the new petition's id, tracking code, status, date of receipt, open steps with "
@@ -305,8 +306,8 @@ def petition_create(
 # --- Read -------------------------------------------------------------------------------------------
 
 
-@router.get("/", response=list[PetitionListOut], summary="Petitions in the user's jurisdiction")
-@paginate(LimitOffsetPagination, max_limit=200)
+@router.get("/", response={200: list[PetitionListOut], **AUTH_ERRORS}, summary="Petitions in the user's jurisdiction")
+@paginate(BoundedLimitOffsetPagination, max_limit=200)
 def petition_list(request: HttpRequest, filters: Query[PetitionFilter]) -> QuerySet[Petition]:
     user = _user(request)
     if not user.has_perm("cases.view_inbox"):
@@ -329,7 +330,11 @@ def petition_list(request: HttpRequest, filters: Query[PetitionFilter]) -> Query
     return petitions.annotate(next_due_on=next_due_subquery())
 
 
-@router.get("/{petition_id}", response=PetitionOut, summary="One petition with its parties, deadlines and timeline")
+@router.get(
+    "/{petition_id}",
+    response={200: PetitionOut, **AUTH_ERRORS},
+    summary="One petition with its parties, deadlines and timeline",
+)
 def petition_detail(request: HttpRequest, petition_id: int) -> PetitionOut:
     user = _user(request)
     return petition_out(user=user, petition=petition_get_for_user(user=user, petition_id=petition_id))
@@ -340,7 +345,7 @@ def petition_detail(request: HttpRequest, petition_id: int) -> PetitionOut:
 
 @router.post(
     "/{petition_id}/transitions/{action}",
-    response=PetitionOut,
+    response={200: PetitionOut, **AUTH_ERRORS, 409: ErrorOut},
     summary="Move a petition to its next step",
     description=(TransitionIn.__doc__ or "")
     + "\n\nAn action the petition's current step does not allow answers 409 `transition_not_allowed`.",

@@ -13,8 +13,11 @@
 * ``requests/{tracking code}.{json,xml}``: one request, in a list.
 * ``requests.{json,xml}`` (POST, form-encoded): a citizen's report becomes a petition of kind
   *feedback* (channel "open311") sent to the commune's People's Committee (else the province's).
-  Extension: ``address_id`` is **required** and is the 5-digit code of the current commune (as listed at
-  ``/api/geography/units``); ``lat``/``long`` and ``address_string`` are optional. ``service_code`` and a
+  Extension: the commune is required, given either as ``address_id``, the 5-digit code of a current
+  commune (as listed at ``/api/geography/units``), or — for a client that knows only an address — by an
+  ``address_string`` that names it ("Tổ 5, phường Tân Phong, tỉnh Lai Châu": the commune's full name,
+  accent-insensitive, with the province when the name is not unique). Otherwise 400, saying how;
+  ``lat``/``long`` alone do not place a report (no commune boundaries are kept). ``service_code`` and a
   ``description`` are required; ``first_name``/``last_name`` (the family name), ``email`` and ``phone``
   are optional — without a name the report is anonymous, and a contact without a name is refused.
   ``api_key``, ``jurisdiction_id``, ``device_id``, ``account_id``, ``media_url`` and ``attribute[…]`` are
@@ -23,9 +26,11 @@
   Extension: ``token`` is the citizen's **secret** for following the report on this site together with
   the tracking code (show it to the citizen once; it is not an Open311 token to look up an id —
   ``service_request_id`` is always returned at once, and there is no ``tokens/`` resource).
+* ``services/{service_code}.{json,xml}``: the service definition, always without attributes.
 * Errors: ``[{"code": 400, "description": "…"}]`` (``<errors><error>…``) with that HTTP status: 400 for
-  a missing or malformed parameter, 404 for an unknown request or ``service_code``, 429 when the rate
-  limit is reached.
+  a missing or malformed parameter or a NUL character, 404 for an unknown request, ``service_code`` or
+  path under ``/open311/``, 413 for a body over the size limit, 429 when the rate limit is reached, 500
+  (the same body) for a server error.
 """
 
 from __future__ import annotations
@@ -48,12 +53,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import is_ratelimited
 
 from danvan.cases.models import Category, Channel, Kind, Petition
-from danvan.cases.open311_format import OPEN311_OPEN, render, render_errors, request_row, service_row
+from danvan.cases.open311_format import OPEN311_OPEN, render, render_definition, render_errors, request_row, service_row
 from danvan.cases.selectors import intake_organization_for, public_petitions
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
 from danvan.core.errors import DomainError
 from danvan.core.middleware import client_ip
 from danvan.geography.models import AdministrativeUnit
+from danvan.geography.selectors import communes_named_in
 
 MAX_RESULTS = 1000
 MAX_SPAN = dt.timedelta(days=90)
@@ -137,6 +143,15 @@ def services(request: HttpRequest, fmt: str) -> HttpResponse:
     return render(fmt, "services", "service", rows)
 
 
+@require_GET
+def service_definition(request: HttpRequest, service_code: str, fmt: str) -> HttpResponse:
+    """No service has extra attributes (``metadata`` is false): a known one's definition is empty."""
+    category = Category.objects.filter(code=service_code, is_active=True).first()
+    if category is None:
+        return render_errors(fmt, 404, [_("service_code: no such service.")])
+    return render_definition(fmt, category.code)
+
+
 @csrf_exempt  # public and anonymous: the submission uses no session or authority of the caller
 @require_http_methods(["GET", "POST"])
 def requests(request: HttpRequest, fmt: str) -> HttpResponse:
@@ -181,14 +196,35 @@ def _coordinate(form: QueryDict, name: str, limit: int) -> Decimal | None:
     return value.quantize(Decimal("0.000001"))
 
 
-def _required_unit(form: QueryDict) -> AdministrativeUnit:
+def _unit(form: QueryDict) -> AdministrativeUnit:
+    """The commune of a report: ``address_id`` if given, else the one commune named in ``address_string``."""
     code = (form.get("address_id") or "").strip()
-    unit = None
-    if re.fullmatch(r"\d{5}", code):
-        unit = AdministrativeUnit.objects.current().communes().filter(code=code).select_related("province").first()
-    if unit is None:
-        raise Open311Error(400, _("address_id: give the 5-digit code of a current commune."))
-    return unit
+    if code:
+        unit = None
+        if re.fullmatch(r"\d{5}", code):
+            unit = AdministrativeUnit.objects.current().communes().filter(code=code).select_related("province").first()
+        if unit is None:
+            raise Open311Error(400, _("address_id: give the 5-digit code of a current commune."))
+        return unit
+    named = communes_named_in(text=form.get("address_string") or "")
+    if len(named) == 1:
+        return named[0]
+    if named:
+        choices = "; ".join(
+            f"{unit.code} {unit.name}, {unit.province.name if unit.province else ''}" for unit in named[:10]
+        )
+        raise Open311Error(
+            400, _("address_string names several communes (%(choices)s): send address_id.") % {"choices": choices}
+        )
+    raise Open311Error(
+        400,
+        _(
+            "address_id: say which commune the report is about — either address_id, the 5-digit code of a "
+            "current commune (find it at /api/geography/units?q=<name>), or an address_string that names the "
+            'commune and its province, e.g. "Tổ 5, phường Tân Phong, tỉnh Lai Châu". lat and long alone are '
+            "not enough."
+        ),
+    )
 
 
 def _submitter(form: QueryDict) -> list[PartyData]:
@@ -223,7 +259,7 @@ def _create(request: HttpRequest, fmt: str) -> HttpResponse:
         raise Open311Error(400, _("description: required."))
     if len(description) > DESCRIPTION_MAX:
         raise Open311Error(400, _("description: at most 4000 characters."))
-    unit = _required_unit(form)
+    unit = _unit(form)
     latitude, longitude = _coordinate(form, "lat", 90), _coordinate(form, "long", 180)
     if (latitude is None) != (longitude is None):
         raise Open311Error(400, _("lat, long: send both or neither."))
@@ -266,6 +302,7 @@ app_name = "open311"
 _FORMAT = r"(?P<fmt>json|xml)"
 urlpatterns = [
     re_path(rf"^services\.{_FORMAT}$", services, name="services"),
+    re_path(rf"^services/(?P<service_code>[^/]{{1,100}})\.{_FORMAT}$", service_definition, name="service_definition"),
     re_path(rf"^requests\.{_FORMAT}$", requests, name="requests"),
     re_path(rf"^requests/(?P<code>[A-Za-z0-9-]{{1,20}})\.{_FORMAT}$", request_detail, name="request_detail"),
 ]

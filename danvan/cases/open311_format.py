@@ -9,8 +9,9 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 from typing import Any
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from danvan.cases.models import Category, Kind, Petition, Status
 from danvan.cases.models.choices import OPEN_STATUSES
@@ -60,9 +61,31 @@ def render(fmt: str, root: str, item: str, rows: list[Row], *, status: int = 200
     return HttpResponse(body, status=status, content_type=CONTENT_TYPES[fmt])
 
 
+def render_definition(fmt: str, service_code: str) -> HttpResponse:
+    """A service definition without attributes: ``{"service_code": …, "attributes": []}``."""
+    if fmt == "xml":
+        top = ET.Element("service_definition")
+        ET.SubElement(top, "service_code").text = _text(service_code)
+        ET.SubElement(top, "attributes")
+        body = XML_DECLARATION + ET.tostring(top, encoding="unicode").encode("utf-8")
+    else:
+        text = json.dumps({"service_code": service_code, "attributes": []}, ensure_ascii=False)
+        body = text.translate(_HTML_SPECIAL).encode("utf-8")
+    return HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+
+
 def render_errors(fmt: str, status: int, descriptions: list[str]) -> HttpResponse:
     rows: list[Row] = [{"code": status, "description": text} for text in descriptions]
     return render(fmt, "errors", "error", rows, status=status)
+
+
+def error_for_request(
+    request: HttpRequest, status: int, code: str, message: str | Promise, extra: dict[str, Any] | None = None
+) -> HttpResponse:
+    """An error met outside the Open311 views (unknown path, NUL character, body too large, server
+    error) as an Open311 error list, in XML when the path asked for XML."""
+    fmt = "xml" if (request.path_info or request.path).endswith(".xml") else "json"
+    return render_errors(fmt, status, [str(message)])
 
 
 def w3(moment: dt.datetime | None) -> str | None:

@@ -36,6 +36,7 @@ class PersonalIdProblem:
 
 def personal_id_problems(value: str, *, birth_year: int | None = None) -> list[PersonalIdProblem]:
     """Problems with ``value`` as a personal ID (an empty list means it is valid)."""
+    from django.utils import timezone
     from django.utils.translation import gettext as _
 
     digits = re.sub(r"[\s.\-]", "", value or "")
@@ -52,7 +53,14 @@ def personal_id_problems(value: str, *, birth_year: int | None = None) -> list[P
     century_digit = int(digits[3])
     century = 1900 + (century_digit // 2) * 100
     year = century + int(digits[4:6])
-    if birth_year is not None and birth_year != year:
+    if year > timezone.localdate().year:
+        problems.append(
+            PersonalIdProblem(
+                "future",
+                _("Digits 4–6 of the ID give the birth year %(id_year)s, which has not come yet.") % {"id_year": year},
+            )
+        )
+    elif birth_year is not None and birth_year != year:
         problems.append(
             PersonalIdProblem(
                 "birth_year",

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import Any
 
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja.errors import HttpError
 from ninja.security import SessionAuth
 
 
@@ -55,7 +57,19 @@ def officer_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
 
 
 class UserAuth(SessionAuth):
-    """Session authentication for the API; officers must have passed two-factor authentication."""
+    """Session authentication for the API; officers must have passed two-factor authentication.
+
+    The CSRF check guards a logged-in session only: a request that carries no logged-in session has no
+    credentials to forge and answers 401, not ninja's CSRF 403 (which it checked first, for everyone)."""
+
+    def __call__(self, request: HttpRequest) -> Any:
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return None
+        try:
+            return super().__call__(request)
+        except HttpError:
+            raise PermissionDenied(_("The security check (CSRF) failed: reload the page and try again.")) from None
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         user = super().authenticate(request, key)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
+from danvan.core.api import PUBLIC_ERRORS, ErrorOut
 from danvan.geography.models import Era
 from danvan.geography.schemas import UnitDetailOut, UnitOut
 from danvan.geography.selectors import unit_get, unit_search, unit_successors
@@ -18,7 +19,9 @@ class UnitFilter(Schema):
     limit: int = 20
 
 
-@router.get("/units", response=list[UnitOut], auth=None, summary="Search administrative units by name")
+@router.get(
+    "/units", response={200: list[UnitOut], **PUBLIC_ERRORS}, auth=None, summary="Search administrative units by name"
+)
 def units(request: HttpRequest, filters: Query[UnitFilter]) -> list[UnitOut]:
     """Accent-insensitive: "ha noi", "Hà Nội" and "HA NOI" give the same units. Public."""
     limit = max(1, min(filters.limit, 100))
@@ -28,7 +31,12 @@ def units(request: HttpRequest, filters: Query[UnitFilter]) -> list[UnitOut]:
     return [UnitOut.from_orm(unit) for unit in found]
 
 
-@router.get("/units/{unit_id}", response=UnitDetailOut, auth=None, summary="One administrative unit")
+@router.get(
+    "/units/{unit_id}",
+    response={200: UnitDetailOut, **PUBLIC_ERRORS, 404: ErrorOut},
+    auth=None,
+    summary="One administrative unit",
+)
 def unit(request: HttpRequest, unit_id: int) -> UnitDetailOut:
     found = unit_get(unit_id=unit_id)
     out = UnitOut.from_orm(found).dict()

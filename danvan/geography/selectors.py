@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.db.models.functions import Length
 
@@ -53,3 +55,32 @@ def unit_successors(*, unit: AdministrativeUnit) -> QuerySet[AdministrativeUnit]
 
 def communes_of_province(*, province: AdministrativeUnit) -> QuerySet[AdministrativeUnit]:
     return AdministrativeUnit.objects.filter(era=province.era, level="commune", province=province).order_by("name")
+
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+_PROVINCE_KINDS = ("tinh ", "thanh pho ")
+
+
+def _words(text: str) -> str:
+    return f" {_NOT_WORD.sub(' ', fold(text)).strip()} "
+
+
+def communes_named_in(*, text: str) -> list[AdministrativeUnit]:
+    """The current communes whose full name ("Phường Tân Phong", "Xã Phong Thổ") appears in ``text`` as
+    whole words, accent- and case-insensitively ("to 5, phuong tan phong, lai chau" names Phường Tân
+    Phong). When several do, only those whose province is named too ("Lai Châu", "tỉnh Lai Châu"), if any.
+    An empty list when none is named."""
+    words = _words(text[:1000])
+    if not words.strip():
+        return []
+    rows = AdministrativeUnit.objects.current().communes().values_list("pk", "name_folded", "province__name_folded")
+    hits = [(pk, province or "") for pk, name, province in rows if name and _words(name) in words]
+    if len(hits) > 1:
+        named = [
+            (pk, province)
+            for pk, province in hits
+            if province and any(_words(province.removeprefix(kind)) in words for kind in ("", *_PROVINCE_KINDS))
+        ]
+        hits = named or hits
+    units = AdministrativeUnit.objects.filter(pk__in=[pk for pk, _province in hits]).select_related("province")
+    return list(units.order_by("code"))

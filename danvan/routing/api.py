@@ -12,6 +12,7 @@ from danvan.accounts.access import user_auth
 from danvan.accounts.models import User
 from danvan.accounts.tokens import token_auth
 from danvan.cases.selectors import petition_get_for_user
+from danvan.core.api import AUTH_ERRORS
 from danvan.routing.schemas import CategoryRef, DecisionOut, OrganizationRef, RuleOut, SuggestionOut
 from danvan.routing.selectors import suggest_routing, suggestion_history
 
@@ -26,7 +27,7 @@ def _user(request: HttpRequest) -> User:
 
 @router.get(
     "/petitions/{petition_id}/suggestion",
-    response=SuggestionOut,
+    response={200: SuggestionOut, **AUTH_ERRORS},
     summary="Suggested category and competent organisation of a petition",
     description=(
         "The category comes from the text classifier when a trained model is confident enough, the "

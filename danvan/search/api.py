@@ -17,6 +17,7 @@ from danvan.accounts.tokens import token_auth
 from danvan.cases.models import Petition
 from danvan.cases.schemas import PetitionListOut
 from danvan.cases.selectors import petition_get_for_user, subjects_for_user
+from danvan.core.api import AUTH_ERRORS
 from danvan.search.backends import COUNT_CAP
 from danvan.search.duplicates import duplicate_candidates
 from danvan.search.selectors import MAX_LIMIT, MAX_OFFSET, search_petitions
@@ -72,7 +73,9 @@ class CandidateOut(Schema):
     status: str | None
 
 
-@router.get("/petitions", response=SearchOut, summary="Search the petitions in the user's jurisdiction")
+@router.get(
+    "/petitions", response={200: SearchOut, **AUTH_ERRORS}, summary="Search the petitions in the user's jurisdiction"
+)
 def petition_search(request: HttpRequest, query: Query[SearchQuery]) -> dict[str, Any]:
     user = _user(request)
     if not user.has_perm("cases.view_inbox"):
@@ -88,7 +91,7 @@ def petition_search(request: HttpRequest, query: Query[SearchQuery]) -> dict[str
 
 @router.get(
     "/petitions/{petition_id}/candidates",
-    response=list[CandidateOut],
+    response={200: list[CandidateOut], **AUTH_ERRORS},
     summary="Earlier petitions that may be duplicates of this one (from the whole province)",
 )
 def petition_candidates(

@@ -9,8 +9,10 @@ from ninja import Router, Schema
 from danvan.accounts.access import user_auth
 from danvan.accounts.models import User
 from danvan.accounts.selectors import audit_event_list_for_user
+from danvan.accounts.tokens import token_auth
+from danvan.core.api import AUTH_ERRORS
 
-router = Router(tags=["audit"], auth=user_auth)
+router = Router(tags=["audit"], auth=[token_auth, user_auth])
 
 
 class AuditEventOut(Schema):
@@ -27,7 +29,7 @@ class AuditEventOut(Schema):
 # The operation id it had when this module was danvan/audit/api.py: generated clients keep working.
 @router.get(
     "/events",
-    response=list[AuditEventOut],
+    response={200: list[AuditEventOut], **AUTH_ERRORS},
     summary="Latest audit events the user may read",
     operation_id="danvan_audit_api_events",
 )

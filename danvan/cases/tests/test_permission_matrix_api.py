@@ -126,6 +126,7 @@ ENDPOINTS = [
     _transition("close", "concluded", DECIDE),
     # --- Open311: public, the same for everyone ------------------------------------------------------
     Endpoint("open311:services", "get", lambda c: "/open311/v2/services.json", ALL),
+    Endpoint("open311:service_definition", "get", lambda c: "/open311/v2/services/infrastructure.xml", ALL),
     Endpoint("open311:requests", "get", lambda c: "/open311/v2/requests.xml", ALL),
     Endpoint(
         "open311:requests",

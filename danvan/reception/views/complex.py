@@ -15,6 +15,7 @@ from danvan.accounts.selectors import organization_list_for_user
 from danvan.cases.models import Petition
 from danvan.cases.selectors import subjects_for_user
 from danvan.core.errors import DomainError
+from danvan.core.http import MAX_YEAR, MIN_YEAR, query_int
 from danvan.reception import reports, selectors
 from danvan.reception.errors import ReceptionErrorCode, field_error
 from danvan.reception.forms.complex import (
@@ -242,10 +243,7 @@ def milestone_update(request: HttpRequest, milestone_id: int) -> HttpResponse:
 @officer_required
 def resolution_levels(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
-    try:
-        year = int(request.GET.get("year") or today_local().year)
-    except ValueError:
-        raise Http404 from None
+    year = query_int(request, "year", today_local().year, low=MIN_YEAR, high=MAX_YEAR)
     context = {
         "year": year,
         "cases": reports.complex_resolution_levels(user=user, year=year),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from danvan.accounts.access import officer_required
 from danvan.cases.selectors import subjects_for_user
 from danvan.core.errors import DomainError
-from danvan.core.http import is_htmx
+from danvan.core.http import MAX_DB_INT, MAX_YEAR, MIN_YEAR, is_htmx, query_int
 from danvan.reception import law, selectors
 from danvan.reception.compliance import organization_compliance
 from danvan.reception.forms.reception import FindForm, NoticeForm, PlaceForm, ScheduleForm, SessionForm, VisitForm
@@ -137,11 +137,8 @@ def compliance(request: HttpRequest) -> HttpResponse:
     user = current_user(request)
     today = today_local()
     organizations = selectors.reception_organizations(user=user)
-    try:
-        organization_id = int(request.GET["organization"]) if request.GET.get("organization") else None
-        year = int(request.GET.get("year") or today.year)
-    except ValueError:
-        raise Http404 from None
+    organization_id = query_int(request, "organization", None, low=1, high=MAX_DB_INT)
+    year = query_int(request, "year", today.year, low=MIN_YEAR, high=MAX_YEAR)
     organization = selectors.organization_for_user(user=user, organization_id=organization_id)
     if organization is None and organization_id is not None:
         raise Http404

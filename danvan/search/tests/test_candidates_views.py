@@ -256,8 +256,9 @@ def test_nothing_typed_yet_gives_the_hint(as_persona):
     "data",
     [
         {"unit": "-1", "kind": "zzz", "category": "9" * 40, "receiving_organization": "x"},
-        {"personal_id": "x" * 10_000, "phone": "+" * 500, "email": "@@", "full_name": "\x00" * 20},
-        {"subject": '"*NEAR:(', "content": "\x00 ')) OR 1=1 -- " * 50, "kind": "complaint_9"},
+        # (a NUL character is refused before any view by core's RequestGuardMiddleware: test_request_guard)
+        {"personal_id": "x" * 10_000, "phone": "+" * 500, "email": "@@", "full_name": "\x01" * 20},
+        {"subject": '"*NEAR:(', "content": "\x01 ')) OR 1=1 -- " * 50, "kind": "complaint_9"},
         {"content": "đất " * 10_000, "is_anonymous": "on", "full_name": "Nguyễn Văn An", "unit": "99999999999"},
         {"kind": "denunciation", "full_name": "Lường Thị Huệ", "personal_id": ID_HUE, "decision_reference": "QĐ"},
     ],
