@@ -135,7 +135,23 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         DEBUG="false",
         SECRET_KEY="x" * 20 + "-production-secret-key-with-enough-entropy-1234567890",
         ALLOWED_HOSTS="danvan.example.gov.vn",
+        DANVAN_SITE_URL="https://danvan.example.gov.vn",
         DANVAN_VAR_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_when_links_would_point_at_a_development_address(tmp_path):
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="false",
+        SECRET_KEY="x" * 20 + "-production-secret-key-with-enough-entropy-1234567890",
+        ALLOWED_HOSTS="danvan.example.gov.vn",
+        DANVAN_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode != 0
+    assert "danvan.W001" in result.stdout + result.stderr
