@@ -141,6 +141,8 @@ def read_table(*, data: bytes, filename: str) -> Rows:
     else:
         raise _file_error(_("Upload an Excel (.xlsx) or CSV (.csv) file."))
     rows = [(number, row) for number, row in enumerate(raw, start=1) if not all(f.is_blank(v) for v in row)]
+    if not rows:
+        raise _file_error(_("The file is empty."))
     if len(rows) < 2:
         raise _file_error(_("The file has no household row under its header row."))
     if len(rows) > MAX_IMPORT_ROWS + 1:
