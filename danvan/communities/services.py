@@ -134,6 +134,8 @@ def community_merge(
         if source.commune_id != into.commune_id:
             raise community_error(CommunityErrorCode.MERGE_OTHER_COMMUNE)
         _check_current(source, on)
+        if Household.objects.filter(community=source, joined_on__gt=on).exists():
+            raise community_error(CommunityErrorCode.BAD_DATE)
         for household in Household.objects.select_for_update().filter(community=source).on(on).order_by("code"):
             _move(household, into, on, _free_code(into, household.code, source))
             moved += 1
