@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
 
 import pytest
 from django.utils import translation
@@ -32,7 +33,7 @@ def csv_bytes(*lines: str, encoding: str = "utf-8") -> bytes:
     return ("\n".join([HEADER, *lines]) + "\n").encode(encoding)
 
 
-def xlsx_bytes(rows: list[list[object]]) -> bytes:
+def xlsx_bytes(rows: Sequence[Sequence[object]]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
