@@ -59,9 +59,13 @@ def community_get_for_user(*, user: User, community_id: int) -> Community:
     return community
 
 
-def household_list(*, community: Community, query: str = "", on: dt.date | None = None) -> QuerySet[Household]:
+def household_list(
+    *, user: User, community: Community, query: str = "", on: dt.date | None = None
+) -> QuerySet[Household]:
     """The community's households on ``on`` (default today), searched by code or the representative's name,
-    accent-insensitive (``nguyen van an`` finds ``Nguyễn Văn An``). The caller has checked the community."""
+    accent-insensitive (``nguyen van an`` finds ``Nguyễn Văn An``); none for a user who may not read them."""
+    if not user.has_perm("communities.view_households", community):
+        return Household.objects.none()
     households = Household.objects.filter(community=community).on(on or timezone.localdate())
     folded = fold(query)[:100]
     if folded:

@@ -77,7 +77,9 @@ def community_detail(request: HttpRequest, community_id: int) -> HttpResponse:
     community = _community_or_404(request, community_id)
     query = request.GET.get("q", "")[:100]
     today = timezone.localdate()
-    page = Paginator(household_list(community=community, query=query), PAGE_SIZE).get_page(request.GET.get("page"))
+    assert isinstance(request.user, User)
+    households = household_list(user=request.user, community=community, query=query)
+    page = Paginator(households, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "community": community,
         "page": page,
