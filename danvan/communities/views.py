@@ -102,7 +102,7 @@ def household_import_view(request: HttpRequest, community_id: int) -> HttpRespon
     assert isinstance(request.user, User)
     if not request.user.has_perm("communities.manage_households", community):
         raise PermissionDenied
-    form = HouseholdImportForm(request.POST or None, request.FILES or None)
+    form = HouseholdImportForm(request.POST, request.FILES) if request.method == "POST" else HouseholdImportForm()
     context: dict[str, Any] = {"community": community, "form": form, "columns": COLUMNS, "result": None}
     if request.method == "GET":
         return render(request, "communities/household_import.html", context)
