@@ -14,6 +14,7 @@ from django.utils import timezone
 from danvan.accounts.models import User
 from danvan.accounts.selectors import user_covers_unit, user_is_officer, user_is_system_admin, user_memberships
 from danvan.communities.models import Community, CommunityRole, CommunityRoleKind
+from danvan.geography.models import AdministrativeUnit
 
 
 def _holds(user: User, community: Community, role: str) -> bool:
@@ -48,5 +49,16 @@ def is_front_work_committee_head(user: User, community: Community | None) -> boo
     return community is not None and _holds(user, community, CommunityRoleKind.FRONT_WORK_COMMITTEE_HEAD)
 
 
+@rules.predicate
+def manages_commune(user: User, commune: AdministrativeUnit | None) -> bool:
+    """An officer of an organisation of this very commune, or a system administrator."""
+    if commune is None or not user.is_authenticated:
+        return False
+    return user_is_system_admin(user=user) or any(
+        m.organization.unit_id == commune.pk for m in user_memberships(user=user)
+    )
+
+
+rules.add_perm("communities.add_community", manages_commune)
 rules.add_perm("communities.view_households", covers_commune | is_community_head | is_front_work_committee_head)
 rules.add_perm("communities.manage_households", is_commune_officer | is_community_head)

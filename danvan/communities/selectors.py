@@ -8,9 +8,10 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from danvan.accounts.models import User
-from danvan.accounts.selectors import jurisdiction_filter, user_is_officer
+from danvan.accounts.selectors import jurisdiction_filter, user_is_officer, user_is_system_admin, user_memberships
 from danvan.communities.models import Community, CommunityRole, Household
 from danvan.core.text import fold
+from danvan.geography.models import AdministrativeUnit
 
 
 def household_count(community: Community, *, on: dt.date) -> int:
@@ -80,3 +81,12 @@ def community_roles(*, community: Community) -> QuerySet[CommunityRole]:
         .select_related("user")
         .order_by("role", "user__full_name")
     )
+
+
+def communes_for_new_community(*, user: User) -> QuerySet[AdministrativeUnit]:
+    """The current communes where the user may add a village or residential group."""
+    communes = AdministrativeUnit.objects.current().communes().order_by("name")
+    units = {m.organization.unit_id for m in user_memberships(user=user)}
+    if user_is_system_admin(user=user):  # the communes of the administrator's own province(s)
+        return communes.filter(Q(pk__in=units) | Q(province_id__in=units))
+    return communes.filter(pk__in=units)

@@ -8,19 +8,23 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from danvan.accounts.access import two_factor_needed, two_factor_redirect
 from danvan.accounts.models import User
-from danvan.communities.forms import HouseholdImportForm
+from danvan.accounts.selectors import user_is_officer
+from danvan.communities.forms import CommunityForm, HouseholdImportForm
 from danvan.communities.models import Community
 from danvan.communities.selectors import (
+    communes_for_new_community,
     community_get_for_user,
     community_list_for_user,
     community_roles,
@@ -28,7 +32,7 @@ from danvan.communities.selectors import (
     household_list,
     user_has_community_access,
 )
-from danvan.communities.services import household_import, households_export
+from danvan.communities.services import community_create, household_import, households_export
 from danvan.communities.tables import COLUMNS
 from danvan.core.errors import DomainError
 from danvan.core.http import is_htmx
@@ -68,7 +72,43 @@ def _community_or_404(request: HttpRequest, community_id: int) -> Community:
 def community_list(request: HttpRequest) -> HttpResponse:
     assert isinstance(request.user, User)
     communities = list(community_list_for_user(user=request.user)[:1000])
-    return render(request, "communities/community_list.html", {"communities": communities})
+    can_add = user_is_officer(user=request.user) and communes_for_new_community(user=request.user).exists()
+    context = {"communities": communities, "can_add": can_add}
+    return render(request, "communities/community_list.html", context)
+
+
+@community_access_required
+@require_http_methods(["GET", "POST"])
+def community_new(request: HttpRequest) -> HttpResponse:
+    assert isinstance(request.user, User)
+    communes = communes_for_new_community(user=request.user)
+    if not communes.exists():
+        raise PermissionDenied
+    form = CommunityForm(request.POST if request.method == "POST" else None, communes=communes)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            commune = form.cleaned_data["commune"]
+            if not request.user.has_perm("communities.add_community", commune):
+                raise PermissionDenied
+            try:
+                community = community_create(
+                    actor=request.user,
+                    commune=commune,
+                    kind=form.cleaned_data["kind"],
+                    name=form.cleaned_data["name"],
+                    cluster=form.cleaned_data["cluster"],
+                    valid_from=form.cleaned_data["valid_from"],
+                    basis=form.cleaned_data["basis"],
+                )
+            except DomainError as exc:
+                form.add_error(None, str(exc.message))
+                status = exc.status
+            else:
+                messages.success(request, _("The village or residential group was added."))
+                return redirect("communities:detail", community_id=community.pk)
+    return render(request, "communities/community_form.html", {"form": form}, status=status)
 
 
 @community_access_required

@@ -38,8 +38,23 @@ def _upload(w: World) -> dict[str, object]:
 READERS = officers(200, officer_other=404)
 MANAGERS = officers(200, officer_other=404, province_inspector=403)
 
+ADDERS = officers(200, province_inspector=403)
+
+
+def _new_village(w: World) -> dict[str, object]:
+    return {"commune": w.commune_a.pk, "kind": CommunityKind.THON, "name": "Thôn Mới", "cluster": "Cụm 2"}
+
+
 ENDPOINTS = [
     Endpoint("communities:list", "get", lambda w: "/workspace/communities/", officers(200)),
+    Endpoint("communities:new", "get", lambda w: "/workspace/communities/new/", ADDERS),
+    Endpoint(
+        "communities:new",
+        "post",
+        lambda w: "/workspace/communities/new/",
+        officers(302, officer_other=400, province_inspector=403),
+        _new_village,
+    ),
     Endpoint("communities:detail", "get", lambda w: f"/workspace/communities/{_village(w).pk}/?q=nguyen", READERS),
     Endpoint("communities:import", "get", lambda w: f"/workspace/communities/{_village(w).pk}/import/", MANAGERS),
     Endpoint(
@@ -61,7 +76,10 @@ def test_endpoint_for_persona(endpoint, persona, world, personas, as_persona):
     response = call_endpoint(endpoint, as_persona(persona), world)
     expected = endpoint.expected[persona]
     assert response.status_code == expected, f"{endpoint.name} as {persona}"
-    if is_denied(expected, persona):
+    created = Community.objects.filter(name="Thôn Mới").count()
+    if endpoint.name == "communities:new" and endpoint.method == "post":
+        assert created == (1 if expected == 302 and persona != "anonymous" else 0)
+    elif is_denied(expected, persona):
         assert _state(village) == before
     elif endpoint.name == "communities:import" and endpoint.method == "post":
         assert Household.objects.filter(community=village, code="H900").count() == 1
@@ -113,6 +131,7 @@ def test_village_office_holders(world, holders, holder, detail, import_, export)
     village = _village(world)
     client = holders[holder]
     assert client.get(f"/workspace/communities/{village.pk}/").status_code == detail
+    assert client.get("/workspace/communities/new/").status_code == 403
     before = _state(village)
     response = client.post(f"/workspace/communities/{village.pk}/import/", _upload(world))
     assert response.status_code == import_

@@ -83,3 +83,23 @@ def test_an_empty_upload_is_explained(village: Community, as_persona) -> None:
     assert response.status_code == 400
     assert "Tệp trống." in response.content.decode()
     assert Household.objects.filter(community=village).count() == 3
+
+
+def test_an_officer_adds_a_village_of_the_own_commune_only(world, village: Community, as_persona) -> None:
+    client = as_persona("officer_same")
+    page = client.get("/workspace/communities/new/").content.decode()
+    assert world.commune_a.name in page
+    assert world.commune_b.name not in page
+    data = {"commune": world.commune_a.pk, "kind": "ban", "name": "Bản Hon", "valid_from": "2024-01-01"}
+    response = client.post("/workspace/communities/new/", data)
+    created = Community.objects.get(name="Bản Hon")
+    assert response.status_code == 302
+    assert response["Location"] == f"/workspace/communities/{created.pk}/"
+    assert (created.commune, created.kind, str(created.valid_from)) == (world.commune_a, "ban", "2024-01-01")
+    again = client.post("/workspace/communities/new/", {**data, "name": "BẢN  HON"})
+    assert again.status_code == 409
+    assert "Xã đã có thôn, tổ dân phố mang tên này." in again.content.decode()
+    refused = client.post("/workspace/communities/new/", {**data, "commune": world.commune_b.pk, "name": "Bản Xa"})
+    assert refused.status_code == 400
+    assert Community.objects.filter(commune=world.commune_a).count() == 2
+    assert not Community.objects.filter(name="Bản Xa").exists()
