@@ -22,6 +22,7 @@ urlpatterns = [
     path("reception/", include("danvan.reception.urls")),
     path("reports/", include("danvan.reports.urls")),
     path("feedback/", include("danvan.feedback.urls")),
+    path("workspace/communities/", include("danvan.communities.urls")),
     path("api/", api.urls),
     path("open311/v2/", include("danvan.cases.open311")),
     path("django-admin/", admin.site.urls),

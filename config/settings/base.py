@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "danvan.audit",
     "danvan.geography",
     "danvan.accounts",
+    "danvan.communities",
     "danvan.calendar",
     "danvan.documents",
     "danvan.cases",

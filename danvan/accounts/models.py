@@ -42,6 +42,14 @@ class OrganizationKind(models.TextChoices):
     INSPECTORATE = "inspectorate", _("Inspectorate")
     DEPARTMENT = "department", _("Department or agency")
     POLICE = "police", _("Police")
+    # The whole political system at each level (issue #11 §4). A member organisation of the Fatherland
+    # Front points to its MTTQ committee through ``parent``; the Ban Tuyên giáo và Dân vận (kind
+    # MASS_MOBILIZATION_BOARD) to its Party committee.
+    PEOPLES_COUNCIL = "peoples_council", _("People's Council")
+    PARTY_COMMITTEE = "party_committee", _("Party committee")
+    NATIONAL_ASSEMBLY_DELEGATION = "national_assembly_delegation", _("National Assembly deputies' delegation")
+    PEOPLES_INSPECTION_BOARD = "peoples_inspection_board", _("People's Inspection Board")
+    COMMUNITY_INVESTMENT_BOARD = "community_investment_board", _("Community Investment Supervision Board")
 
 
 class Role(models.TextChoices):
@@ -52,6 +60,11 @@ class Role(models.TextChoices):
     MASS_ORG_OFFICER = "mass_org_officer", _("Mass-organisation officer")
     ORG_ADMIN = "org_admin", _("Organisation administrator")
     SYSTEM_ADMIN = "system_admin", _("System administrator")
+    # Office holders of an organisation (issue #11 §4); they carry no workflow permission of their own.
+    CHAIRMAN = "chairman", _("Chairman")
+    VICE_CHAIRMAN = "vice_chairman", _("Vice-chairman")
+    PARTY_SECRETARY = "party_secretary", _("Secretary (Party committee, Youth Union)")
+    SECRETARY = "secretary", _("Secretary (clerk)")
 
 
 class Organization(TimeStampedModel):

@@ -31,6 +31,7 @@ WORKSPACE_NAV = [
     NavItem(_("Dissemination"), None, 1),
     NavItem(_("Reports"), "reports:dashboard"),
     NavItem(_("Organisations"), "accounts:organization_list"),
+    NavItem(_("Villages and residential groups"), "communities:list", 3),
     NavItem(_("Administrative units"), "geography:unit_search"),
     NavItem(_("Notifications"), "notifications:list"),
     NavItem(_("Audit trail"), "audit:event_list"),

@@ -1,10 +1,14 @@
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 
-from danvan.accounts.models import Membership, Organization, Role, User
+from danvan.accounts.models import Membership, Organization, OrganizationKind, Role, User
 from danvan.audit.selectors import audit_chain_problems
+from danvan.communities.models import Community, Household
+from danvan.communities.selectors import household_count
 from danvan.geography.models import AdministrativeUnit, Era, Level
 from danvan.portal import demo
 
@@ -25,11 +29,29 @@ def test_demo_load_builds_a_real_province_and_one_account_per_role(var_dir, caps
     assert province.name == "Tỉnh Lai Châu"
     assert AdministrativeUnit.objects.filter(province=province, level=Level.COMMUNE).count() == 38
     orgs = Organization.objects.filter(is_demo=True)
-    assert orgs.filter(unit=province).count() == 6
+    assert orgs.filter(unit=province).count() == 10
     assert orgs.exclude(unit=province).values("unit").distinct().count() == 3
     roles = set(Membership.objects.filter(user__is_demo=True).values_list("role", flat=True))
     assert roles == set(Role.values)
-    assert User.objects.filter(is_demo=True, memberships__isnull=True).count() == 1  # the citizen
+    # the citizen, the village head and the head of the village Front work committee
+    assert User.objects.filter(is_demo=True, memberships__isnull=True).count() == 3
+    commune = orgs.get(kind=OrganizationKind.FATHERLAND_FRONT, unit__code="03408")
+    assert set(commune.children.values_list("kind", flat=True)) == {
+        OrganizationKind.FARMERS_UNION,
+        OrganizationKind.WOMENS_UNION,
+        OrganizationKind.YOUTH_UNION,
+        OrganizationKind.VETERANS_ASSOCIATION,
+        OrganizationKind.PEOPLES_INSPECTION_BOARD,
+        OrganizationKind.COMMUNITY_INVESTMENT_BOARD,
+    }
+    assert orgs.get(kind=OrganizationKind.MASS_MOBILIZATION_BOARD, unit__code="03408").parent.kind == "party_committee"
+    # villages and residential groups, a few hundred households, a merger on 1 July 2025
+    assert Community.objects.filter(is_demo=True).count() == 16
+    assert 250 <= Household.objects.filter(left_on__isnull=True).count() <= 500
+    merged = Community.objects.get(successor__isnull=False)
+    assert merged.valid_to == dt.date(2025, 6, 30)
+    assert household_count(merged, on=dt.date(2025, 6, 30)) > 0
+    assert household_count(merged, on=dt.date(2025, 7, 1)) == 0
     accounts_file = (var_dir / "demo-accounts.txt").read_text(encoding="utf-8")
     for username in ("demo.tiepdan", "demo.chutich", "demo.thanhtra", "demo.hethong", "demo.congdan"):
         assert username in out
