@@ -57,7 +57,7 @@ class RoleGrant:
 
 
 # Roles that lead an organisation: granted from above, never by the organisation's own administrator.
-HEAD_ROLES = frozenset({Role.UNIT_HEAD})
+HEAD_ROLES = frozenset({Role.UNIT_HEAD, Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.PARTY_SECRETARY})
 
 
 @rules.predicate
