@@ -40,6 +40,7 @@ REFUSALS = [
     ("org_admin", "self", Role.UNIT_HEAD, "self_grant"),
     ("org_admin", "self", Role.CASE_HANDLER, "self_grant"),
     ("org_admin", "newcomer", Role.UNIT_HEAD, "head_role_from_above"),
+    ("org_admin", "newcomer", Role.CHAIRMAN, "head_role_from_above"),
     ("org_admin", "newcomer", Role.CASE_HANDLER, "role_not_held"),
     ("org_admin", "newcomer", Role.INSPECTOR, "role_not_held"),
     ("org_admin", "newcomer", Role.SYSTEM_ADMIN, "system_admin_only"),
