@@ -6,3 +6,9 @@ class CasesConfig(AppConfig):
     name = "danvan.cases"
     label = "cases"
     verbose_name = _("Petitions")
+
+    def ready(self) -> None:
+        from danvan.cases.confirmations import RECEIPT, receipt_handler
+        from danvan.outbox.services import register
+
+        register(RECEIPT, receipt_handler)
