@@ -36,3 +36,6 @@ def is_admin_of_organization(user: User, organization: Organization | None) -> b
 rules.add_perm("accounts.access_workspace", is_officer)
 rules.add_perm("accounts.view_organization", is_system_admin | (is_officer & covers_organization))
 rules.add_perm("accounts.manage_members", is_system_admin | is_admin_of_organization)
+
+# The outbox's messages (follow-ups of writes, with the errors of those that keep failing), in the Django admin.
+rules.add_perm("outbox.view_messages", is_system_admin)

@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.outbox.models import OutboxMessage, Status
 
+# Granted by a rule in danvan/accounts/rules.py (system administrators): the outbox depends only on core.
+PERMISSION = "outbox.view_messages"
+
 
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(admin.ModelAdmin):
@@ -42,6 +45,12 @@ class OutboxMessageAdmin(admin.ModelAdmin):
             "waiting": OutboxMessage.objects.filter(status__in=[Status.PENDING, Status.RUNNING]).count(),
         }
         return super().changelist_view(request, (extra_context or {}) | {"title": title})
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm(PERMISSION)
+
+    def has_view_permission(self, request: HttpRequest, obj: OutboxMessage | None = None) -> bool:
+        return request.user.has_perm(PERMISSION)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -50,6 +50,10 @@ def register(kind: str, handler: Handler) -> None:
     _handlers[kind] = handler
 
 
+def unregister(kind: str) -> None:
+    _handlers.pop(kind, None)
+
+
 def registered_kinds() -> set[str]:
     return set(_handlers)
 
@@ -87,9 +91,12 @@ def dispatch(message_id: int) -> bool:
     global _queue_down
     from danvan.outbox.tasks import outbox_deliver
 
+    handed = OutboxMessage.objects.filter(pk=message_id, status=Status.PENDING)
+    handed.update(handed_at=timezone.now())  # before: an immediate queue runs the message inside the call
     try:
         outbox_deliver(message_id)
-    except Exception as exc:
+    except Exception as exc:  # any queue failure: the message is safe in the table, the relay retries
+        handed.update(handed_at=None)
         if not _queue_down:
             logger.warning("task queue unreachable (%s): outbox messages wait for the relay", exc)
         _queue_down = True
@@ -97,9 +104,6 @@ def dispatch(message_id: int) -> bool:
     if _queue_down:
         logger.info("task queue reachable again")
     _queue_down = False
-    OutboxMessage.objects.filter(pk=message_id, status=Status.PENDING, handed_at__isnull=True).update(
-        handed_at=timezone.now()
-    )
     return True
 
 
@@ -182,7 +186,6 @@ def relay(*, limit: int = 500) -> RelayResult:
     ids = list(due)
     handed = 0
     for message_id in ids:
-        OutboxMessage.objects.filter(pk=message_id, status=Status.PENDING).update(handed_at=None)
         if not dispatch(message_id):
             break
         handed += 1
