@@ -13,6 +13,7 @@ from django.core import mail
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
+from huey import RedisHuey
 from huey.contrib.djhuey import HUEY
 
 from danvan.cases.models import Petition
@@ -40,12 +41,14 @@ def cache_down(settings):
     settings.CACHES = DEAD_CACHE
 
 
+DEAD_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1: connection refused
+
+
 @pytest.fixture
 def queue_down(monkeypatch):
-    def refuse(task):
-        raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
-
-    monkeypatch.setattr(HUEY, "enqueue", refuse)
+    """The queue's Redis is down: enqueueing goes to a real RedisHuey whose server refuses connections."""
+    dead = RedisHuey("danvan-dead", url=DEAD_REDIS)
+    monkeypatch.setattr(HUEY, "enqueue", dead.enqueue)
     return monkeypatch
 
 
@@ -64,6 +67,20 @@ def test_the_dead_cache_is_really_dead_and_degrades(cache_down, caplog):
     assert len(caplog.records) == 1  # a warning once per outage, not per call
     with pytest.raises(ConnectionError):
         cache.inner.get("k")
+
+
+def test_a_real_redis_that_is_down_degrades_too(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "danvan.core.cache.FailSafeCache",
+            "LOCATION": DEAD_REDIS,
+            "OPTIONS": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "socket_connect_timeout": 0.5},
+        }
+    }
+    assert cache.get("k") is None
+    cache.set("k", 1)
+    assert (cache.add("k", 1), cache.delete("k")) == (True, False)
+    assert cache.is_down
 
 
 @time_machine.travel(NOW, tick=False)
