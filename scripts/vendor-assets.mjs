@@ -9,6 +9,9 @@ mkdirSync(out, { recursive: true });
 const files = [
   ["htmx.org/dist/htmx.min.js", "htmx.min.js"],
   ["chart.js/dist/chart.umd.min.js", "chart.umd.min.js"],
+  // The minified file ends with a sourceMappingURL comment: ManifestStaticFilesStorage follows it, so
+  // collectstatic with production settings fails without the map beside it.
+  ["chart.js/dist/chart.umd.min.js.map", "chart.umd.min.js.map"],
 ];
 for (const [from, to] of files) {
   copyFileSync(join(root, "node_modules", from), join(out, to));

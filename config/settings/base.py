@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP  # type: ignore[import-not-found,unused-ignore]
 from django.utils.translation import gettext_lazy as _
+from redis import ConnectionPool
 
 from config.env import (
     development_secret_key,
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "huey.contrib.djhuey",
     "danvan.core",
+    "danvan.outbox",
     "danvan.audit",
     "danvan.geography",
     "danvan.accounts",
@@ -131,15 +133,31 @@ HUEY: dict[str, object] = {
     "consumer": {"workers": env_int("HUEY_WORKERS", 2), "worker_type": "thread"},
 }
 if REDIS_URL:
-    HUEY |= {"huey_class": "huey.RedisHuey", "url": REDIS_URL}
+    # Bounded timeouts: enqueueing onto a Redis that does not answer fails fast (the outbox keeps the
+    # follow-up and relays it later) instead of holding the request. The consumer blocks 1 s per read.
+    HUEY |= {
+        "huey_class": "huey.RedisHuey",
+        "connection_pool": ConnectionPool.from_url(REDIS_URL, socket_connect_timeout=1, socket_timeout=5),
+    }
 else:
     HUEY |= {"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "huey.sqlite3")}
 
 # --- Cache ----------------------------------------------------------------------------------------
+# A cache is never a requirement of a request: FailSafeCache turns an unreachable Redis into misses and
+# dropped writes (a warning in the log), and rate limits stay open while it is down (RATELIMIT_FAIL_OPEN).
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    _cache_backend: dict[str, object] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "socket_connect_timeout": 0.5,
+        "socket_timeout": 0.5,
+    }
+    _cache_location = REDIS_URL
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    _cache_backend, _cache_location = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}, ""
+CACHES = {
+    "default": {"BACKEND": "danvan.core.cache.FailSafeCache", "LOCATION": _cache_location, "OPTIONS": _cache_backend}
+}
+RATELIMIT_FAIL_OPEN = True
 
 # --- Authentication -------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

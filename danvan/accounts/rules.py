@@ -128,3 +128,6 @@ rules.add_perm("accounts.manage_members", is_system_admin | is_admin_of_organiza
 # The apps below accounts: audit (the trail pages are in accounts.audit_trail) and geography.
 rules.add_perm("audit.view_events", is_system_admin | is_inspector)
 rules.add_perm("geography.set_remote", is_system_admin)
+
+# The outbox's messages (follow-ups of writes, with the errors of those that keep failing), in the Django admin.
+rules.add_perm("outbox.view_messages", is_system_admin)

@@ -9,5 +9,8 @@ class CasesConfig(AppConfig):
 
     def ready(self) -> None:
         from danvan.cases import reminders
+        from danvan.cases.confirmations import RECEIPT, receipt_handler
+        from danvan.outbox.services import register
 
         reminders.register()  # petitions' deadlines in the engine's reminders and "My deadlines"
+        register(RECEIPT, receipt_handler)

@@ -2,24 +2,37 @@
 
 from __future__ import annotations
 
-import logging
-
 from django.conf import settings
 from django.core.mail import send_mail
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from danvan.cases.models import Petition
+from danvan.outbox.services import outbox_write
 
-logger = logging.getLogger(__name__)
+# Outbox kinds written by the cases app. "petition.changed" is handled by the search app (its index and
+# duplicate keys); "petition.receipt" here.
+PETITION_CHANGED = "petition.changed"
+RECEIPT = "petition.receipt"
 
 
 def tracking_url(petition: Petition, secret: str) -> str:
     return f"{settings.DANVAN_SITE_URL}/petitions/track/{petition.tracking_code}/?s={secret}"
 
 
+def schedule_receipts(*, petition: Petition, secret: str, emails: list[str]) -> None:
+    """In the petition's transaction: one outbox message per address, sent after the commit. A mail
+    failure never undoes the petition; the outbox retries it, then shows it to administrators."""
+    for email in emails:
+        outbox_write(kind=RECEIPT, target=f"{petition.pk}:{email}", payload={"secret": secret, "email": email})
+
+
+def receipt_handler(target: str, payload: dict[str, str]) -> None:
+    send_receipt(petition_id=int(target.split(":", 1)[0]), secret=payload["secret"], email=payload["email"])
+
+
 def send_receipt(*, petition_id: int, secret: str, email: str) -> None:
-    """Send once, after the transaction commits. A mail failure never undoes the petition."""
+    """Send one receipt. Raises when the mail server refuses it (the outbox retries)."""
     petition = Petition.objects.select_related("handling_organization").get(pk=petition_id)
     with translation.override(settings.LANGUAGE_CODE):
         body = "\n".join(
@@ -31,7 +44,4 @@ def send_receipt(*, petition_id: int, secret: str, email: str) -> None:
             ]
         )
         subject = _("DânVận: petition %(code)s received") % {"code": petition.tracking_code}
-    try:
-        send_mail(subject, body, None, [email])
-    except OSError:
-        logger.warning("receipt e-mail for petition %s could not be sent", petition_id)
+    send_mail(subject, body, None, [email])

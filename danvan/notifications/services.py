@@ -10,6 +10,9 @@ from django.utils.translation import gettext as _
 
 from danvan.accounts.models import User
 from danvan.notifications.models import Delivery, Notification, Preference
+from danvan.outbox.services import outbox_write
+
+EMAIL = "notification.email"
 
 
 @dataclass(frozen=True)
@@ -36,10 +39,12 @@ def notify(*, user: User, message: Message) -> Notification | None:
     except IntegrityError:
         return None
     if user.email and delivery_of(user) == Delivery.IMMEDIATE:
-        from danvan.notifications import tasks
-
-        transaction.on_commit(lambda: tasks.notification_email.schedule((notification.pk,), delay=0))
+        outbox_write(kind=EMAIL, target=notification.pk)
     return notification
+
+
+def email_handler(target: str, payload: dict[str, object]) -> None:
+    email_notification(notification_id=int(target))
 
 
 def email_notification(*, notification_id: int) -> bool:

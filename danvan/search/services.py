@@ -1,7 +1,8 @@
 """Writes to the search and duplicate indexes. Idempotent: indexing a petition twice changes nothing.
 
-Call ``index_petition_task(petition.pk)`` from ``transaction.on_commit`` in every petition service that
-changes indexed fields or parties (see docs/search.md); ``search_reindex`` rebuilds everything.
+Petition services call ``danvan.cases.services.common.schedule_index`` (an outbox message
+"petition.changed", handled by ``danvan.search.apps.index_handler``) whenever they change indexed fields or
+parties (see docs/search.md); ``search_reindex`` rebuilds everything.
 """
 
 from __future__ import annotations

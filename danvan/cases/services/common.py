@@ -3,14 +3,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from danvan.accounts.models import User
 from danvan.audit.services import audit_record
+from danvan.cases.confirmations import PETITION_CHANGED
 from danvan.cases.errors import CaseErrorCode, case_error
 from danvan.cases.models import ENDED_WITHOUT_RESOLUTION, CaseEvent, Petition, Status
-from danvan.search.tasks import index_petition_task
+from danvan.outbox.services import outbox_write
 
 
 def today() -> dt.date:
@@ -60,9 +60,9 @@ def record(
 
 
 def schedule_index(petition: Petition) -> None:
-    """Refresh the petition's search and duplicate index once the caller's transaction commits."""
-    petition_id = petition.pk
-    transaction.on_commit(lambda: index_petition_task(petition_id))
+    """Refresh the petition's search and duplicate index: an outbox message in the caller's transaction,
+    handled by the search app after the commit."""
+    outbox_write(kind=PETITION_CHANGED, target=petition.pk)
 
 
 def set_status(petition: Petition, status: Status, *extra_fields: str) -> str:

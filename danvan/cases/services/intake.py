@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from danvan.accounts.models import Organization, User
 from danvan.cases import deadlines
 from danvan.cases.attachments import check_upload
-from danvan.cases.confirmations import send_receipt
+from danvan.cases.confirmations import schedule_receipts
 from danvan.cases.errors import CaseErrorCode, case_error
 from danvan.cases.models import (
     Attachment,
@@ -253,11 +253,5 @@ def petition_submit(
             raise case_error(CaseErrorCode.IDEMPOTENCY_CONFLICT, status=409) from None
     emails = sorted({p.email.strip() for p in data.parties if p.email.strip()})
     if emails and not (petition.kind == Kind.DENUNCIATION and data.is_anonymous):
-        petition_id = petition.pk
-
-        def send_receipts() -> None:
-            for address in emails:
-                send_receipt(petition_id=petition_id, secret=secret, email=address)
-
-        transaction.on_commit(send_receipts)
+        schedule_receipts(petition=petition, secret=secret, emails=emails)
     return Submission(petition, secret, deadline=deadline)

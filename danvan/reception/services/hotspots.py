@@ -187,7 +187,7 @@ def hotspot_assign(
                 body=_("Instructions: %(note)s") % {"note": hotspot.assignment_note[:300]},
                 url=reverse("reception:hotspot_detail", args=[hotspot.pk]),
             )
-        transaction.on_commit(lambda: notify(user=assignee, message=message))
+        notify(user=assignee, message=message)  # in this transaction; its e-mail goes through the outbox
     return hotspot
 
 

@@ -255,7 +255,7 @@ def visit_record(*, actor: User, session: ReceptionSession, data: VisitData) -> 
         petition=petition.tracking_code if petition else None,
     )
     if needs_ad_hoc_reception(visit, session):
-        transaction.on_commit(lambda: _prompt_heads(visit))
+        _prompt_heads(visit)  # in this transaction: the notifications commit with the visit (e-mails via the outbox)
     return visit
 
 
