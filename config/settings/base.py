@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "danvan.audit",
     "danvan.geography",
     "danvan.accounts",
+    "danvan.law",
     "danvan.calendar",
     "danvan.documents",
     "danvan.cases",

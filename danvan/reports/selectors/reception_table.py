@@ -12,7 +12,8 @@ from typing import Any
 from django.db.models import Count, Q, Sum
 
 from danvan.accounts.models import User
-from danvan.cases.models import CROWD_MIN_PEOPLE, Kind
+from danvan.cases.models import CROWD_RULE, Kind
+from danvan.law import selectors as law
 from danvan.reports.periods import Period
 from danvan.reports.selectors.scope import PROVINCE, ReportScope, scope_organizations
 
@@ -29,7 +30,7 @@ except ImportError:  # pragma: no cover - the reception module is built separate
 def _measures() -> dict[str, Any]:
     regular = Q(session__kind=ReceptionKind.REGULAR)
     by_head = Q(session__kind__in=[ReceptionKind.PERIODIC, ReceptionKind.AD_HOC])
-    crowd = Q(people_count__gte=CROWD_MIN_PEOPLE)
+    crowd = law.at_least_q(CROWD_RULE, day_field="session__held_on", count_field="people_count")
     return {
         "reception.visits": Count("pk"),
         "reception.people": Sum("people_count"),
