@@ -126,10 +126,9 @@ def issue_refusal_notice(*, petition: Petition, actor: User, day: dt.date, groun
     person = _person(petition)
     if person is None or petition.kind not in (Kind.COMPLAINT, Kind.DENUNCIATION):
         return None
-    if petition.kind == Kind.COMPLAINT and ground.startswith("kn11_"):
-        grounds: list[ComplaintRefusalGround] | list[DenunciationRefusalGround] = [
-            ComplaintRefusalGround(int(ground.removeprefix("kn11_")))
-        ]
+    complaint_points = {f"kn11_{point.value}": point for point in ComplaintRefusalGround}
+    if petition.kind == Kind.COMPLAINT and ground in complaint_points:
+        grounds: list[ComplaintRefusalGround] | list[DenunciationRefusalGround] = [complaint_points[ground]]
     elif petition.kind == Kind.DENUNCIATION and ground in DENUNCIATION_GROUNDS:
         grounds = [DENUNCIATION_GROUNDS[ground]]
     else:

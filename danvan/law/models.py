@@ -13,12 +13,15 @@ import datetime as dt
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Certainty(models.TextChoices):
-    CONFIRMED = "confirmed", _("confirmed [C]")
-    SECONDARY = "secondary", _("from a secondary source [S]")
-    UNSURE = "unsure", _("unsure [U]")
+    """The tags of LEGAL_BRIEF.md §0: [C] read in the law's text, [S] a secondary source, [U] an interpretation."""
+
+    CONFIRMED = "C", _("confirmed in the legal text")
+    SECONDARY = "S", _("from a secondary source, to be checked")
+    UNSURE = "U", _("interpretation, to be checked")
 
 
 class VersionedRule(models.Model):
@@ -32,7 +35,7 @@ class VersionedRule(models.Model):
         help_text=_("First day on which this version no longer applies; empty while it is in force."),
     )
     citation = models.CharField(_("legal citation"), max_length=300)
-    certainty = models.CharField(_("certainty"), max_length=10, choices=Certainty.choices, default=Certainty.CONFIRMED)
+    certainty = models.CharField(_("certainty"), max_length=1, choices=Certainty.choices, default=Certainty.CONFIRMED)
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
@@ -54,12 +57,12 @@ def period_valid(name: str) -> models.CheckConstraint:
 
 
 class Unit(models.TextChoices):
-    PEOPLE = "people", _("people")
-    DAYS = "days", _("days")
-    WORKING_DAYS = "working_days", _("working days")
-    DAY_OF_MONTH = "day_of_month", _("day of the month")
-    COPIES = "copies", _("copies")
-    SWITCH = "switch", _("in force (yes/no)")
+    PEOPLE = "people", pgettext_lazy("unit", "people")
+    DAYS = "days", pgettext_lazy("unit", "days")
+    WORKING_DAYS = "working_days", pgettext_lazy("unit", "working days")
+    DAY_OF_MONTH = "day_of_month", pgettext_lazy("unit", "day of the month")
+    COPIES = "copies", pgettext_lazy("unit", "copies")
+    SWITCH = "switch", pgettext_lazy("unit", "in force (yes/no)")
 
 
 class LegalFigure(VersionedRule):

@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from danvan.core.text import fold
 from danvan.law import registry
@@ -148,7 +148,7 @@ class Listing:
 def _matches(row: registry.RuleRow, query: str) -> bool:
     folded = fold(query)
     haystack = fold(" ".join([row.code, row.group, row.name, row.value, row.citation, row.note]))
-    return all(word in haystack for word in folded.split())
+    return folded in haystack  # a phrase, folded: "dong nguoi" finds "đông người"
 
 
 def rules_in_force(*, on: dt.date, code_prefix: str = "", query: str = "", since: dt.date | None = None) -> Listing:
@@ -173,3 +173,57 @@ def history(code: str) -> list[registry.RuleRow]:
         (row for row in registry.all_rows() if code in (row.code, row.group)),
         key=lambda row: (row.effective_from, row.name),
     )
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    """One line of the plain listing: a figure, or a whole list of grounds as its count."""
+
+    code: str
+    value: str
+    effective_from: dt.date
+    effective_to: dt.date | None
+    citation: str
+    certainty: str
+    changed: bool
+    name: str = ""
+
+
+_WEAKEST = {"C": 0, "S": 1, "U": 2}
+
+
+def summary_rows(listing: Listing) -> list[SummaryRow]:
+    """The listing with each list of grounds folded into one row ("n grounds", the latest start, the earliest
+    end, every citation, the weakest certainty), in code order."""
+    lines: list[SummaryRow] = []
+    lists: dict[str, list[registry.RuleRow]] = {}
+    for row in listing.rows:
+        if row.group:
+            lists.setdefault(row.group, []).append(row)
+            continue
+        lines.append(
+            SummaryRow(
+                code=row.code,
+                value=row.value,
+                effective_from=row.effective_from,
+                effective_to=row.effective_to,
+                citation=row.citation,
+                certainty=row.certainty,
+                changed=row.code in listing.changed,
+                name=row.name,
+            )
+        )
+    for code, members in lists.items():
+        ends = [row.effective_to for row in members if row.effective_to is not None]
+        lines.append(
+            SummaryRow(
+                code=code,
+                value=ngettext("%(count)d ground", "%(count)d grounds", len(members)) % {"count": len(members)},
+                effective_from=max(row.effective_from for row in members),
+                effective_to=min(ends) if ends else None,
+                citation="; ".join(dict.fromkeys(row.citation for row in members)),
+                certainty=max((row.certainty for row in members), key=lambda mark: _WEAKEST.get(mark, 0)),
+                changed=code in listing.changed,
+            )
+        )
+    return sorted(lines, key=lambda line: (line.code, line.name, line.effective_from))

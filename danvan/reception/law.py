@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db.models import QuerySet
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from danvan.law import selectors as law
@@ -86,7 +87,8 @@ def complexity_criteria(*, day: dt.date) -> QuerySet[LegalGround]:
 def criterion_label(code: str, *, language: str) -> str:
     """A recorded criterion's name: the platform's "prolonged", else the law list's (any version)."""
     if code in ComplexCriterion.values:
-        return str(ComplexCriterion(code).label)
+        with translation.override(language):
+            return str(ComplexCriterion(code).label)
     return law.ground_label(code, language=language)
 
 

@@ -382,7 +382,9 @@ def petition_conclude(
     deadlines.complete_step(petition=petition, step=deadlines.RESOLVE, on=concluded_on)
     if petition.kind == Kind.COMPLAINT:
         deadlines.open_step(
-            petition=petition, step=deadlines.SEND_DECISION, rule_code=deadlines.send_decision_rule(petition),
+            petition=petition,
+            step=deadlines.SEND_DECISION,
+            rule_code=deadlines.send_decision_rule(petition),
             start=concluded_on,
         )
     elif petition.kind == Kind.DENUNCIATION:

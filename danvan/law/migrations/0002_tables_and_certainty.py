@@ -16,10 +16,10 @@ RENAMED = {
 
 def _certainty(note):
     if "[U]" in note:
-        return "unsure"
+        return "U"
     if "[S]" in note:
-        return "secondary"
-    return "confirmed"
+        return "S"
+    return "C"
 
 
 def forwards(apps, schema_editor):
@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='legalfigure',
             name='certainty',
-            field=models.CharField(choices=[('confirmed', 'confirmed [C]'), ('secondary', 'from a secondary source [S]'), ('unsure', 'unsure [U]')], default='confirmed', max_length=10, verbose_name='certainty'),
+            field=models.CharField(choices=[('C', 'confirmed in the legal text'), ('S', 'from a secondary source, to be checked'), ('U', 'interpretation, to be checked')], default='C', max_length=1, verbose_name='certainty'),
         ),
         migrations.AddField(
             model_name='legalfigure',
@@ -94,7 +94,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='legalground',
             name='certainty',
-            field=models.CharField(choices=[('confirmed', 'confirmed [C]'), ('secondary', 'from a secondary source [S]'), ('unsure', 'unsure [U]')], default='confirmed', max_length=10, verbose_name='certainty'),
+            field=models.CharField(choices=[('C', 'confirmed in the legal text'), ('S', 'from a secondary source, to be checked'), ('U', 'interpretation, to be checked')], default='C', max_length=1, verbose_name='certainty'),
         ),
         migrations.AddField(
             model_name='legalground',
@@ -105,7 +105,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='receptiondutyrule',
             name='certainty',
-            field=models.CharField(choices=[('confirmed', 'confirmed [C]'), ('secondary', 'from a secondary source [S]'), ('unsure', 'unsure [U]')], default='confirmed', max_length=10, verbose_name='certainty'),
+            field=models.CharField(choices=[('C', 'confirmed in the legal text'), ('S', 'from a secondary source, to be checked'), ('U', 'interpretation, to be checked')], default='C', max_length=1, verbose_name='certainty'),
         ),
         migrations.AlterField(
             model_name='legalground',
