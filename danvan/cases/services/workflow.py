@@ -43,6 +43,13 @@ def petition_classify(
     if category_id is not None:
         petition.category_id = category_id
     previous = set_status(petition, Status.CLASSIFIED, "eligibility", "within_competence", "category")
+    if petition.kind == Kind.DENUNCIATION and not within_competence:
+        # Denunciation Law art. 24(2): forwarded to the competent body within the limit, counted from receipt.
+        deadlines.open_step(
+            petition=petition, step=deadlines.FORWARD, rule_code="denunciation.forward", start=petition.received_on
+        )
+    elif petition.kind == Kind.DENUNCIATION:
+        deadlines.complete_step(petition=petition, step=deadlines.FORWARD, on=today())
     record(
         actor=actor,
         petition=petition,

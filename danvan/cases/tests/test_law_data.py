@@ -90,3 +90,32 @@ def test_a_second_round_decision_is_sent_within_the_limit_of_article_41(world, s
     assert sent.rule_code == "complaint.second.decision.send"
     assert sent.citation == "Luật Khiếu nại 2011, Điều 41 khoản 1"
     assert sent.due_on == D(2026, 11, 9)  # 07 days (art. 41(1)) from Mon 2 Nov 2026
+
+
+def test_a_complaint_received_after_the_90_days_shows_it_is_out_of_time(world, submit, head_a, client):
+    from danvan.cases.filing import filing_late
+    from danvan.core.testing import login_client
+
+    with at(D(2026, 11, 2)):
+        in_time = submit(decision_date=D(2026, 9, 1)).petition  # 62 days after the decision
+        late = submit(decision_date=D(2026, 7, 1)).petition  # 124 days after
+        page = login_client(client, head_a).get(f"/petitions/{late.pk}/").content.decode()
+    assert filing_late(in_time) is None
+    found = filing_late(late)
+    assert found is not None
+    assert (found.due, found.citation, found.ground) == (D(2026, 9, 29), "Luật Khiếu nại 2011, Điều 9", "kn11_6")
+    assert "29/09/2026" in page
+    assert "Luật Khiếu nại 2011, Điều 9" in page
+
+
+def test_a_denunciation_outside_competence_must_be_forwarded_within_the_limit(world, submit, head_a):
+    with at(D(2026, 11, 2)):
+        petition = submit(kind="denunciation", complaint_round=None).petition
+        workflow.petition_classify(actor=head_a, petition=petition, eligible=True, within_competence=False)
+    step = StepDeadline.objects.get(petition=petition, step="forward")
+    assert (step.rule_code, step.starts_on, step.due_on) == ("denunciation.forward", D(2026, 11, 2), D(2026, 11, 9))
+    assert step.citation == "Luật Tố cáo 2018, Điều 24 khoản 2"
+    with at(D(2026, 11, 3)):
+        workflow.petition_classify(actor=head_a, petition=petition, eligible=True, within_competence=True)
+    step.refresh_from_db()
+    assert step.completed_on == D(2026, 11, 3)
