@@ -20,7 +20,7 @@ urlpatterns = [
     path("routing/", include("danvan.routing.urls")),
     path("reception/", include("danvan.reception.urls")),
     path("reports/", include("danvan.reports.urls")),
-    path("law/", include("danvan.law.urls")),
+    path("law/", include("danvan.portal.law_urls")),
     path("feedback/", include("danvan.feedback.urls")),
     path("api/", api.urls),
     path("open311/v2/", include("danvan.cases.open311")),

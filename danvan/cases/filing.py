@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from danvan.core.errors import DomainError
 from danvan.cases.models import Kind, Petition
+from danvan.core.errors import DomainError
 
 OUT_OF_TIME_GROUND = "kn11_6"  # the law app's ground of art. 11(6)
 

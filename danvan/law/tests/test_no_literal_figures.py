@@ -52,3 +52,23 @@ def test_the_check_finds_what_it_looks_for():
     assert MESSAGE.search('{% translate "Within 30 days of closing you can ask" %}')
     assert MESSAGE.search('_("Crowd petitions only (5 people or more)")')
     assert not MESSAGE.search('_("Within %(days)s days of closing")')
+
+
+def _imports(package: str) -> set[tuple[str, str]]:
+    found = set()
+    for path in (ROOT / package).rglob("*.py"):
+        if "tests" in path.relative_to(ROOT).parts:
+            continue
+        for module in re.findall(r"^\s*(?:from|import)\s+(danvan\.\w+)", path.read_text(encoding="utf-8"), re.M):
+            found.add((path.relative_to(ROOT).as_posix(), module))
+    return found
+
+
+def test_the_law_app_depends_on_core_only():
+    assert {
+        (where, module) for where, module in _imports("law") if module not in {"danvan.law", "danvan.core"}
+    } == set()
+
+
+def test_petitions_do_not_import_reception():
+    assert {(where, module) for where, module in _imports("cases") if module == "danvan.reception"} == set()

@@ -1,5 +1,6 @@
 """The officer page "Căn cứ pháp lý": every rule in force on a chosen day, with its citation and certainty,
-searchable without accents, and the versions of one code."""
+searchable without accents, and the versions of one code. It lives in the officer workspace (portal) so that
+the law app depends on nothing but ``danvan.core``; its template and reads are the law app's."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from danvan.law import views
+from danvan.portal import law_views as views
 
 app_name = "law"
 
