@@ -1,33 +1,12 @@
-"""The officer page "Căn cứ pháp lý": every officer reads it; a citizen does not; an anonymous visitor logs in.
-It lists the rules in force on the chosen day, searches without accents and shows the versions of a code."""
+"""The officer page "Căn cứ pháp lý" (who reads it: test_permission_matrix_law): the rules in force on the
+chosen day, searched without accents, and the versions of a code."""
 
 from __future__ import annotations
 
 import pytest
 from django.utils.html import escape
 
-from danvan.core.testing import PERSONAS
-
 pytestmark = pytest.mark.django_db
-
-EXPECTED = {
-    "anonymous": 302,
-    "citizen": 403,
-    "officer_same": 200,
-    "officer_other": 200,
-    "province_inspector": 200,
-    "mttq_officer": 200,
-    "org_admin": 200,
-    "system_admin": 200,
-}
-
-
-@pytest.mark.parametrize("persona", PERSONAS)
-def test_who_reads_the_legal_basis(as_persona, persona):
-    response = as_persona(persona).get("/law/")
-    assert response.status_code == EXPECTED[persona]
-    if response.status_code == 200:
-        assert "reception.crowd_min_people" in response.content.decode()
 
 
 def test_the_rules_of_a_day_searched_without_accents(as_persona):
