@@ -21,6 +21,7 @@ urlpatterns = [
     path("routing/", include("danvan.routing.urls")),
     path("reception/", include("danvan.reception.urls")),
     path("reports/", include("danvan.reports.urls")),
+    path("law/", include("danvan.portal.law_urls")),
     path("feedback/", include("danvan.feedback.urls")),
     path("workspace/communities/", include("danvan.communities.urls")),
     path("api/", api.urls),

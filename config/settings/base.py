@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "danvan.geography",
     "danvan.accounts",
     "danvan.communities",
+    "danvan.law",
     "danvan.calendar",
     "danvan.documents",
     "danvan.cases",

@@ -8,13 +8,13 @@ Writes go through ``danvan.calendar.services``; reads through ``danvan.calendar.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from danvan.law.models import VersionedRule
 
 
 class OverrideKind(models.TextChoices):
@@ -58,7 +58,7 @@ class RuleUnit(models.TextChoices):
     DAYS = "days", _("days")
 
 
-class TimeLimitRule(models.Model):
+class TimeLimitRule(VersionedRule):
     """One version of one legal time limit for one variant (complex case, remote area).
 
     A version is in force on ``effective_from <= start < effective_to`` (an empty ``effective_to`` means
@@ -71,17 +71,8 @@ class TimeLimitRule(models.Model):
     counts_from = models.CharField(_("counts from"), max_length=300)
     complex = models.BooleanField(_("complex case"), default=False)
     remote = models.BooleanField(_("remote or especially difficult area"), default=False)
-    effective_from = models.DateField(_("effective from"))
-    effective_to = models.DateField(
-        _("effective until"),
-        null=True,
-        blank=True,
-        help_text=_("First day on which this version no longer applies; empty while it is in force."),
-    )
     max_extensions = models.PositiveSmallIntegerField(_("maximum number of extensions"), default=0)
     extension_length = models.PositiveSmallIntegerField(_("length of each extension"), default=0)
-    citation = models.CharField(_("legal citation"), max_length=300)
-    note = models.TextField(_("note"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -116,9 +107,6 @@ class TimeLimitRule(models.Model):
         flags = [str(_("complex")) if self.complex else "", str(_("remote")) if self.remote else ""]
         variant = ", ".join(f for f in flags if f)
         return f"{self.code}{f' ({variant})' if variant else ''}: {self.length} {self.get_unit_display()}"
-
-    def in_force_on(self, day: dt.date) -> bool:
-        return self.effective_from <= day and (self.effective_to is None or day < self.effective_to)
 
 
 from danvan.calendar.models_deadlines import Deadline, DeadlineState  # noqa: E402  (the deadline engine's model)

@@ -44,6 +44,11 @@ def resolve_rule(petition: Petition) -> str | None:
     return None
 
 
+def send_decision_rule(petition: Petition) -> str:
+    """Sending a complaint decision: 3 working days in the first round (art. 32), 7 days in the second (art. 41)."""
+    return "complaint.second.decision.send" if petition.complaint_round == 2 else "complaint.decision.send"
+
+
 def running_steps() -> QuerySet[StepDeadline]:
     """Steps whose clock runs: not completed, not suspended."""
     return StepDeadline.objects.filter(completed_on__isnull=True, paused_on__isnull=True)

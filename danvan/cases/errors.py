@@ -43,10 +43,12 @@ _MESSAGES = {
     CaseErrorCode.NOT_A_MEMBER: _("The handler must be an officer of the handling organisation."),
     CaseErrorCode.DUPLICATE_OF_ITSELF: _("A petition cannot be a duplicate of itself or of another copy."),
     CaseErrorCode.IDEMPOTENCY_CONFLICT: _("This Idempotency-Key was already used for a different request."),
-    CaseErrorCode.REOPEN_TOO_LATE: _("A closed petition can be reopened only within 30 days of closing."),
+    CaseErrorCode.REOPEN_TOO_LATE: _(
+        "A closed petition can no longer be reopened: the time limit after closing has passed."
+    ),
     CaseErrorCode.ATTACHMENT_REJECTED: _("The attachment was rejected."),
     CaseErrorCode.BAD_SECRET: _("The tracking code or the secret is wrong."),
-    CaseErrorCode.DIALOGUE_NOTICE_TOO_SHORT: _("The parties must be notified at least 5 days before the dialogue."),
+    CaseErrorCode.DIALOGUE_NOTICE_TOO_SHORT: _("The parties were not notified early enough before the dialogue."),
 }
 
 

@@ -112,16 +112,25 @@ def issue_acceptance_notice(*, petition: Petition, actor: User, day: dt.date) ->
     return _save(petition=petition, kind="acceptance_notice", actor=actor, document=document, for_citizen=True)
 
 
+# The law app's art. 29 grounds and the points of the notice (Mẫu) that cite them.
+DENUNCIATION_GROUNDS = {
+    "tc29_a": DenunciationRefusalGround.FORM,
+    "tc29_b": DenunciationRefusalGround.CAPACITY,
+    "tc29_c": DenunciationRefusalGround.COMPETENCE,
+    "tc29_d": DenunciationRefusalGround.NO_BASIS,
+    "tc29_complaint": DenunciationRefusalGround.RESOLVED_COMPLAINT,
+}
+
+
 def issue_refusal_notice(*, petition: Petition, actor: User, day: dt.date, ground: str) -> IssuedDocument | None:
     person = _person(petition)
     if person is None or petition.kind not in (Kind.COMPLAINT, Kind.DENUNCIATION):
         return None
-    if petition.kind == Kind.COMPLAINT and ground.startswith("kn11_"):
-        grounds: list[ComplaintRefusalGround] | list[DenunciationRefusalGround] = [
-            ComplaintRefusalGround(int(ground.removeprefix("kn11_")))
-        ]
-    elif petition.kind == Kind.DENUNCIATION and ground == "tc29":
-        grounds = [DenunciationRefusalGround.NO_BASIS]
+    complaint_points = {f"kn11_{point.value}": point for point in ComplaintRefusalGround}
+    if petition.kind == Kind.COMPLAINT and ground in complaint_points:
+        grounds: list[ComplaintRefusalGround] | list[DenunciationRefusalGround] = [complaint_points[ground]]
+    elif petition.kind == Kind.DENUNCIATION and ground in DENUNCIATION_GROUNDS:
+        grounds = [DENUNCIATION_GROUNDS[ground]]
     else:
         return None
     issuer = issuer_for(organization=petition.handling_organization, signer=actor)

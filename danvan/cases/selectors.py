@@ -22,7 +22,7 @@ from danvan.accounts.selectors import jurisdiction_filter, user_is_system_admin,
 from danvan.audit.services import audit_record
 from danvan.calendar.selectors import DUE_SOON_THRESHOLD, add_working_days, deadline_status, working_days_left
 from danvan.cases.models import (
-    CROWD_MIN_PEOPLE,
+    CROWD_RULE,
     Attachment,
     Forwarding,
     IssuedDocument,
@@ -36,6 +36,7 @@ from danvan.cases.services.intake import hash_secret
 from danvan.core.masking import Identity, conceal
 from danvan.core.text import folded_pattern
 from danvan.geography.models import AdministrativeUnit, Era, Level
+from danvan.law.selectors import at_least_q
 
 # Who may be a petition's handler (as danvan.cases.rules.PROCESSING_ROLES, which imports this module).
 HANDLING_ROLES = (Role.RECEPTION_OFFICER, Role.CASE_HANDLER, Role.UNIT_HEAD)
@@ -257,7 +258,7 @@ def inbox_filter(petitions: QuerySet[Petition], *, filters: Mapping[str, Any], t
         if filters.get(name):
             petitions = petitions.filter(**{name: filters[name]})
     if filters.get("crowd"):
-        petitions = petitions.filter(people_count__gte=CROWD_MIN_PEOPLE)
+        petitions = petitions.filter(at_least_q(CROWD_RULE, day_field="received_on", count_field="people_count"))
     if filters.get("q"):
         petitions = petitions_matching(petitions, filters["q"])
     if filters.get("due") == "overdue":

@@ -351,7 +351,7 @@ ARCHIVED = [
             "vào kiểm tra.",
             "",
         ),
-        "tc29",
+        "tc29_d",
         "Đơn không nêu cụ thể người bị tố cáo, hành vi vi phạm và không có thông tin, tài liệu làm căn cứ.",
     ),
 ]

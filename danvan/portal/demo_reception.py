@@ -13,7 +13,6 @@ from danvan.portal.demo_cases import Demo, _short, accept, fmt, person, place, r
 from danvan.portal.demo_cases_data import Topic
 from danvan.reception import law
 from danvan.reception.models import (
-    ComplexCriterion,
     MilestoneStatus,
     ParticipantRole,
     ReceptionKind,
@@ -311,7 +310,7 @@ def complex_load(demo: Demo) -> dict[str, Petition]:
         title="Bồi thường, tái định cư dự án đường nội thị khu tổ dân phố số 6",
         summary="Các hộ bị thu hồi đất ở chưa được giao đất tái định cư; khiếu nại về vị trí lô đất và tiền sử dụng "
         "đất. Liên quan Ban quản lý dự án, Văn phòng đăng ký đất đai và Ủy ban nhân dân phường.",
-        criteria=[ComplexCriterion.SEVERAL_CONTENTS, ComplexCriterion.AGENCIES_DISAGREE],
+        criteria=["several_contents", "agencies_disagree"],
         public_summary="Ủy ban nhân dân phường đang phối hợp Ban quản lý dự án hoàn thiện mặt bằng khu tái định cư.",
         is_public=True,
     )

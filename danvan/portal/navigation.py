@@ -30,6 +30,7 @@ WORKSPACE_NAV = [
     NavItem(_("Skilful Mass Mobilisation"), None, 7),
     NavItem(_("Dissemination"), None, 1),
     NavItem(_("Reports"), "reports:dashboard"),
+    NavItem(_("Legal basis"), "law:rule_list"),
     NavItem(_("Organisations"), "accounts:organization_list"),
     NavItem(_("Villages and residential groups"), "communities:list", 3),
     NavItem(_("Administrative units"), "geography:unit_search"),

@@ -16,11 +16,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from danvan.accounts.models import Organization, Role, User
+from danvan.law.models import ReceptionDutyRule
 from danvan.reception.law import duty_rule_in_force
 from danvan.reception.models import (
     DutyPeriod,
     HeadPosition,
-    ReceptionDutyRule,
     ReceptionKind,
     ReceptionSchedule,
     ReceptionSession,

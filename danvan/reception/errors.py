@@ -60,9 +60,7 @@ _MESSAGES = {
     ReceptionErrorCode.SLOT_UNAVAILABLE: _("This time is not one of the reception times. Choose another."),
     ReceptionErrorCode.DUPLICATE_BOOKING: _("You already have an appointment at this time."),
     ReceptionErrorCode.SLOT_FULL: _("This time is fully booked. Choose another."),
-    ReceptionErrorCode.DIALOGUE_NOTICE_TOO_SHORT: _(
-        "The parties must be notified at least 5 days before the dialogue."
-    ),
+    ReceptionErrorCode.DIALOGUE_NOTICE_TOO_SHORT: _("The parties were not notified early enough before the dialogue."),
     ReceptionErrorCode.DIALOGUE_NOT_A_COMPLAINT: _(
         "A dialogue is held in resolving a complaint (Complaint Law art. 30, 39)."
     ),

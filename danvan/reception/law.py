@@ -1,4 +1,5 @@
-"""Reads of the reception law as data (duty rules, legal figures, refusal grounds) and of the thresholds.
+"""Reception's reads of the law as data (duty rules, legal figures, refusal grounds: ``danvan.law``) and of the
+platform's thresholds.
 
 Every figure comes from a versioned row with its citation; nothing here is a legal number.
 """
@@ -6,13 +7,26 @@ Every figure comes from a versioned row with its citation; nothing here is a leg
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
-from django.utils.translation import gettext
+from django.db.models import QuerySet
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from danvan.reception.models import ReceptionDutyRule, ReceptionRule, RefusalGround, Threshold
+from danvan.law import selectors as law
+from danvan.law.errors import RuleNotInForce
+from danvan.law.models import LegalFigure, LegalGround, ReceptionDutyRule
+from danvan.law.selectors import (  # noqa: F401  (reception's callers read them here)
+    NoticeRule,
+    RepresentativeLimits,
+    dialogue_notice_rule,
+    dialogue_notice_shortfall,
+    representative_limits,
+)
+from danvan.reception.models import ComplexCriterion, Threshold
+
+CROWD = "reception.crowd_min_people"
+REFUSAL = "reception.refusal"
+COMPLEXITY = "case.complexity_criteria"
 
 # What each threshold means, in the interface's language (the rows hold the values).
 THRESHOLD_LABELS = {
@@ -28,52 +42,26 @@ THRESHOLD_LABELS = {
 }
 
 
-def _in_force(rows: QuerySet, day: dt.date) -> QuerySet:
-    return rows.filter(effective_from__lte=day).filter(Q(effective_to__isnull=True) | Q(effective_to__gt=day))
-
-
 def duty_rule_in_force(*, position: str, day: dt.date) -> ReceptionDutyRule | None:
-    return _in_force(ReceptionDutyRule.objects.filter(position=position), day).order_by("-effective_from").first()
+    return law.duty_rule_in_force(position=position, day=day)
 
 
 def duty_rules() -> list[ReceptionDutyRule]:
-    return list(ReceptionDutyRule.objects.order_by("position", "effective_from"))
+    return law.duty_rules()
 
 
-def reception_rule(*, code: str, day: dt.date, people: int = 0) -> ReceptionRule | None:
-    rows = _in_force(ReceptionRule.objects.filter(code=code), day).order_by("-people_from", "-effective_from")
-    return next((row for row in rows if row.applies_to(people)), None)
+def reception_rule(*, code: str, day: dt.date, people: int = 0) -> LegalFigure | None:
+    return law.figure_rule(code, on=day, people=people)
 
 
 def crowd_min_people(*, day: dt.date) -> int:
     """From how many people a group is a crowd (đông người)."""
-    rule = reception_rule(code="crowd.min_people", day=day)
-    if rule is None or rule.value is None:
-        raise LookupError("No rule crowd.min_people in force: seed the reception rules.")
-    return rule.value
+    return law.figure(CROWD, on=day)
 
 
-@dataclass(frozen=True)
-class RepresentativeLimits:
-    minimum: int
-    maximum: int | None  # None: the law sets no maximum for this group size
-    citation: str
-
-
-def representative_limits(*, people: int, day: dt.date) -> RepresentativeLimits:
-    low = reception_rule(code="representatives.min", day=day, people=people)
-    high = reception_rule(code="representatives.max", day=day, people=people)
-    cited = high or low
-    return RepresentativeLimits(
-        minimum=(low.value or 0) if low else 0,
-        maximum=high.value if high else None,
-        citation=cited.citation if cited else "",
-    )
-
-
-def online_booking_rule(*, day: dt.date) -> ReceptionRule | None:
+def online_booking_rule(*, day: dt.date) -> LegalFigure | None:
     """The rule allowing online reception on ``day``, if any is in force."""
-    return reception_rule(code="online.booking", day=day)
+    return reception_rule(code="reception.online_booking", day=day)
 
 
 def minutes_copies(*, day: dt.date) -> int | None:
@@ -81,37 +69,27 @@ def minutes_copies(*, day: dt.date) -> int | None:
     return rule.value if rule else None
 
 
-@dataclass(frozen=True)
-class NoticeRule:
-    days: int
-    citation: str
+def refusal_grounds(*, day: dt.date) -> QuerySet[LegalGround]:
+    try:
+        return law.grounds(REFUSAL, on=day)
+    except RuleNotInForce:
+        return LegalGround.objects.none()
 
 
-def dialogue_notice_rule(*, notice_on: dt.date) -> NoticeRule | None:
-    """The minimum notice before a dialogue, for a notice sent on ``notice_on`` (None: no figure in force)."""
-    rule = reception_rule(code="dialogue.notice_days", day=notice_on)
-    return NoticeRule(days=rule.value, citation=rule.citation) if rule and rule.value else None
+def complexity_criteria(*, day: dt.date) -> QuerySet[LegalGround]:
+    """The legal criteria of a complex case in force on ``day`` (none in force: an empty list)."""
+    try:
+        return law.grounds(COMPLEXITY, on=day)
+    except RuleNotInForce:
+        return LegalGround.objects.none()
 
 
-def dialogue_notice_shortfall(*, notice_on: dt.date, held_on: dt.date) -> str | None:
-    """Why a dialogue held on ``held_on`` comes too soon after a notice sent on ``notice_on`` (the message, with
-    the figure and its citation), or ``None`` if the notice is long enough or no figure is in force."""
-    rule = dialogue_notice_rule(notice_on=notice_on)
-    if rule is None or (held_on - notice_on).days >= rule.days:
-        return None
-    return gettext(
-        "The parties must be notified at least %(days)s days before the dialogue (%(citation)s): "
-        "notice on %(notice)s, dialogue on %(held)s."
-    ) % {
-        "days": rule.days,
-        "citation": rule.citation,
-        "notice": notice_on.strftime("%d/%m/%Y"),
-        "held": held_on.strftime("%d/%m/%Y"),
-    }
-
-
-def refusal_grounds(*, day: dt.date) -> QuerySet[RefusalGround]:
-    return _in_force(RefusalGround.objects.all(), day).order_by("position", "code")
+def criterion_label(code: str, *, language: str) -> str:
+    """A recorded criterion's name: the platform's "prolonged", else the law list's (any version)."""
+    if code in ComplexCriterion.values:
+        with translation.override(language):
+            return str(ComplexCriterion(code).label)
+    return law.ground_label(code, language=language)
 
 
 def threshold(code: str) -> float:

@@ -18,9 +18,10 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.accounts.models import Organization
 from danvan.core.models import TimeStampedModel
+from danvan.law.models import VersionedRule
 
 
-class ReportPeriodRule(models.Model):
+class ReportPeriodRule(VersionedRule):
     """One kind of reporting period and its cut-off rule, e.g. Q1: 15 Dec of the previous year – 14 Mar."""
 
     code = models.SlugField(_("code"), max_length=10, unique=True)
@@ -34,8 +35,6 @@ class ReportPeriodRule(models.Model):
     statistical_only = models.BooleanField(
         _("statistical tables only"), default=False, help_text=_("Q2, Q3 and Q4 reports are tables, no narrative.")
     )
-    citation = models.CharField(_("legal citation"), max_length=300)
-    effective_from = models.DateField(_("effective from"))
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from danvan.law.selectors import figure_versions
 from danvan.reports.models import ReportPeriodRule
 
 CUSTOM = "custom"
@@ -44,22 +45,28 @@ class Period:
         return self.start <= day <= self.end
 
     def months(self) -> list[tuple[dt.date, dt.date]]:
-        """The period cut into report months (the 15th to the 14th), clipped to the period."""
+        """The period cut into report months (from the figure ``report.month_start_day``: the 15th to the 14th),
+        clipped to the period."""
         months: list[tuple[dt.date, dt.date]] = []
         cursor = self.start
+        first_days = figure_versions(MONTH_START)  # one read for every month of the period
         while cursor <= self.end:
-            last = min(_report_month_end(cursor), self.end)
+            last = min(_report_month_end(cursor, first_days.value_on(cursor)), self.end)
             months.append((cursor, last))
             cursor = last + dt.timedelta(days=1)
         return months
 
 
-def _report_month_end(day: dt.date) -> dt.date:
-    """The 14th that closes the report month of ``day``."""
-    if day.day < 15:
-        return day.replace(day=14)
+MONTH_START = "report.month_start_day"  # the law app's figure: a report month runs from this day (the 15th)
+
+
+def _report_month_end(day: dt.date, first: int) -> dt.date:
+    """The last day of the report month of ``day``: the day before the next report month starts on day
+    ``first`` (TT 01/2024: the 15th to the 14th; ``first`` is the figure in force on ``day``)."""
     year, month = (day.year, day.month + 1) if day.month < 12 else (day.year + 1, 1)
-    return dt.date(year, month, 14)
+    if day.day < first:
+        year, month = day.year, day.month
+    return dt.date(year, month, first) - dt.timedelta(days=1)
 
 
 def period_rules() -> list[ReportPeriodRule]:

@@ -12,8 +12,6 @@ Nothing here acts on a petition: the officer still classifies or forwards it thr
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -21,6 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.accounts.models import Organization, OrganizationKind
 from danvan.cases.models import Category, Kind, Petition
+from danvan.law.models import Certainty as Certainty
+from danvan.law.models import VersionedRule
 
 
 class Respondent(models.TextChoices):
@@ -48,15 +48,7 @@ class Target(models.TextChoices):
     OUTSIDE = "outside", _("a body outside the platform")
 
 
-class Certainty(models.TextChoices):
-    """The tags of LEGAL_BRIEF.md §0."""
-
-    CONFIRMED = "C", _("confirmed in the legal text")
-    SECONDARY = "S", _("from a secondary source, to be checked")
-    UNSURE = "U", _("interpretation, to be checked")
-
-
-class CompetenceRule(models.Model):
+class CompetenceRule(VersionedRule):
     """One version of one competence rule. Empty conditions match anything; the most specific row in force
     on the petition's date of receipt wins (category, then respondent, then round, then ``priority``)."""
 
@@ -84,16 +76,6 @@ class CompetenceRule(models.Model):
         _("competent person"), max_length=200, help_text=_("As the law names the position, in Vietnamese.")
     )
     priority = models.SmallIntegerField(_("priority"), default=0)
-    effective_from = models.DateField(_("effective from"))
-    effective_to = models.DateField(
-        _("effective until"),
-        null=True,
-        blank=True,
-        help_text=_("First day on which this version no longer applies; empty while it is in force."),
-    )
-    citation = models.CharField(_("legal citation"), max_length=300)
-    certainty = models.CharField(_("certainty"), max_length=1, choices=Certainty.choices)
-    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         verbose_name = _("competence rule")
@@ -109,9 +91,6 @@ class CompetenceRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} ({self.effective_from.isoformat()})"
-
-    def in_force_on(self, day: dt.date) -> bool:
-        return self.effective_from <= day and (self.effective_to is None or day < self.effective_to)
 
     @property
     def specificity(self) -> tuple[int, int, int, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.accounts.models import Organization, User
@@ -16,7 +17,7 @@ from danvan.cases.forms.petition import (
     model_field,
     split_kind,
 )
-from danvan.cases.grounds import ArchiveGround
+from danvan.cases.grounds import archive_ground_choices
 from danvan.cases.models import Category, Complexity, Eligibility, Kind, Outcome, Petition
 from danvan.cases.selectors import petition_list_for_user
 from danvan.cases.services.links import SplitPart
@@ -91,8 +92,13 @@ class GuideForm(ActionForm):
 
 
 class ArchiveForm(ActionForm):
-    ground = forms.ChoiceField(label=_("Legal ground"), choices=[("", _("Choose…")), *ArchiveGround.choices])
+    ground = forms.ChoiceField(label=_("Legal ground"))
     reason = _reason(_("Notes"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        grounds = archive_ground_choices(on=timezone.localdate())
+        self.fields["ground"].choices = [("", _("Choose…")), *grounds]  # type: ignore[attr-defined]
 
 
 class ReasonForm(ActionForm):

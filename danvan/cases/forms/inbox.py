@@ -8,13 +8,15 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.forms.models import ModelChoiceIterator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from danvan.accounts.models import User
 from danvan.cases.forms.actions import handler_field
 from danvan.cases.forms.petition import PersonChoiceField, model_field
-from danvan.cases.models import Category, Kind, Status
+from danvan.cases.models import CROWD_RULE, Category, Kind, Status
 from danvan.geography.models import AdministrativeUnit
+from danvan.law.selectors import figure
 
 
 class PlainModelChoiceIterator(ModelChoiceIterator):
@@ -80,7 +82,7 @@ class InboxFilterForm(forms.Form):
         choices=[("", _("Any")), ("due_soon", _("Due soon")), ("overdue", _("Overdue"))],
         required=False,
     )
-    crowd = forms.BooleanField(label=_("Crowd petitions only (5 people or more)"), required=False)
+    crowd = forms.BooleanField(label=_("Crowd petitions only"), required=False)
 
     def __init__(
         self, *args: Any, units: QuerySet[AdministrativeUnit], handlers: QuerySet[User], **kwargs: Any
@@ -89,3 +91,5 @@ class InboxFilterForm(forms.Form):
         model_field(self, "unit").queryset = units
         model_field(self, "handler").queryset = handlers
         plain_choices(self, "category", "unit", "handler")
+        people = figure(CROWD_RULE, on=timezone.localdate())
+        self.fields["crowd"].label = _("Crowd petitions only (%(people)s people or more)") % {"people": people}

@@ -1,5 +1,5 @@
 from danvan.cases.models.choices import (
-    CROWD_MIN_PEOPLE,
+    CROWD_RULE,
     ENDED_WITHOUT_RESOLUTION,
     OPEN_STATUSES,
     Channel,
@@ -15,7 +15,7 @@ from danvan.cases.models.records import Attachment, CaseEvent, Forwarding, Issue
 from danvan.cases.models.responses import ResponseStep, ResponseTemplate
 
 __all__ = [
-    "CROWD_MIN_PEOPLE",
+    "CROWD_RULE",
     "ENDED_WITHOUT_RESOLUTION",
     "OPEN_STATUSES",
     "Attachment",

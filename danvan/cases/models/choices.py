@@ -53,9 +53,9 @@ OPEN_STATUSES = frozenset(
         Status.CONCLUDED,
     }
 )
-# A crowd (đông người) is five people or more: Circular 07/2014/TT-TTCP art. 6(4)(b) (also the dated rule
-# "crowd.min_people" of danvan.reception.law, which reception uses; a test keeps the two equal).
-CROWD_MIN_PEOPLE = 5
+# A crowd (đông người): the law app's figure "reception.crowd_min_people" (TT 07/2014/TT-TTCP art. 6(4)(b)),
+# read for the day the petition came.
+CROWD_RULE = "reception.crowd_min_people"
 # Ended without a resolution (no decision, no conclusion): the day is kept in ``Petition.ended_on``.
 ENDED_WITHOUT_RESOLUTION = frozenset(
     {

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from danvan.accounts.models import Organization
-from danvan.cases.models.choices import CROWD_MIN_PEOPLE, Channel, Complexity, Eligibility, Kind, Outcome, Status
+from danvan.cases.models.choices import CROWD_RULE, Channel, Complexity, Eligibility, Kind, Outcome, Status
 from danvan.core.models import TimeStampedModel
 from danvan.geography.models import AdministrativeUnit
 
@@ -139,7 +139,9 @@ class Petition(TimeStampedModel):
 
     @property
     def is_crowd(self) -> bool:
-        return self.people_count >= CROWD_MIN_PEOPLE
+        from danvan.law.selectors import figure
+
+        return self.people_count >= figure(CROWD_RULE, on=self.received_on)
 
     @property
     def is_denunciation(self) -> bool:

@@ -12,8 +12,16 @@ from danvan.cases.errors import CaseErrorCode, case_error
 from danvan.cases.models import Petition, Status
 from danvan.cases.services.common import record, set_status, today
 from danvan.core.text import normalize
+from danvan.law.selectors import figure
 
-REOPEN_WINDOW_DAYS = 30
+REOPEN_WINDOW = "petition.reopen_window"  # the law app's figure, in days after closing
+
+
+def may_reopen(*, petition: Petition, on: dt.date) -> bool:
+    """Whether ``on`` still falls within the reopen window (the figure in force on the day the case closed)."""
+    if petition.closed_on is None:
+        return False
+    return (on - petition.closed_on).days <= figure(REOPEN_WINDOW, on=petition.closed_on)
 
 
 @transaction.atomic
@@ -36,8 +44,10 @@ def petition_reopen(*, petition: Petition, reason: str, on: dt.date | None = Non
     when = on or today()
     if petition.status != Status.CLOSED or petition.closed_on is None:
         raise case_error(CaseErrorCode.TRANSITION_NOT_ALLOWED, status=409)
-    if (when - petition.closed_on).days > REOPEN_WINDOW_DAYS:
-        raise case_error(CaseErrorCode.REOPEN_TOO_LATE, status=409)
+    if not may_reopen(petition=petition, on=when):
+        days = figure(REOPEN_WINDOW, on=petition.closed_on)
+        message = _("A closed petition can be reopened only within %(days)s days of closing.") % {"days": days}
+        raise case_error(CaseErrorCode.REOPEN_TOO_LATE, status=409, message=message)
     if not normalize(reason):
         raise case_error(CaseErrorCode.INVALID, fields={"reason": [str(_("This field is required."))]})
     petition.closed_on = None

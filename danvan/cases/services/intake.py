@@ -33,7 +33,7 @@ from danvan.cases.personal_id import normalize_personal_id, personal_id_problems
 from danvan.cases.services.common import record, today
 from danvan.core.text import normalize
 from danvan.geography.models import AdministrativeUnit
-from danvan.reception import law
+from danvan.law import selectors as law
 
 # Crockford's alphabet without look-alikes (no I, L, O, U): easy to read out on the phone.
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"

@@ -12,12 +12,12 @@ from danvan.accounts.models import Organization, Role, User
 from danvan.calendar.selectors import rule_in_force
 from danvan.cases import deadlines, paperwork
 from danvan.cases.errors import CaseErrorCode, case_error
-from danvan.cases.grounds import ArchiveGround
+from danvan.cases.grounds import archive_ground_codes
 from danvan.cases.models import Complexity, Eligibility, Forwarding, Kind, Outcome, Petition, Status
 from danvan.cases.models.choices import OPEN_STATUSES
 from danvan.cases.services.common import record, require_status, set_status, today
 from danvan.core.text import normalize
-from danvan.reception import law
+from danvan.law import selectors as law
 
 RESOLVING = (Status.ACCEPTED, Status.VERIFICATION, Status.DIALOGUE)
 
@@ -43,6 +43,13 @@ def petition_classify(
     if category_id is not None:
         petition.category_id = category_id
     previous = set_status(petition, Status.CLASSIFIED, "eligibility", "within_competence", "category")
+    if petition.kind == Kind.DENUNCIATION and not within_competence:
+        # Denunciation Law art. 24(2): forwarded to the competent body within the limit, counted from receipt.
+        deadlines.open_step(
+            petition=petition, step=deadlines.FORWARD, rule_code="denunciation.forward", start=petition.received_on
+        )
+    elif petition.kind == Kind.DENUNCIATION:
+        deadlines.complete_step(petition=petition, step=deadlines.FORWARD, on=today())
     record(
         actor=actor,
         petition=petition,
@@ -168,7 +175,7 @@ def petition_archive(*, actor: User, petition: Petition, ground: str, reason: st
     """Lưu đơn: not accepted, on one of the enumerated legal grounds."""
     petition = _locked(petition)
     require_status(petition, Status.RECEIVED, Status.CLASSIFIED)
-    if ground not in ArchiveGround.values:
+    if ground not in archive_ground_codes(on=today()):
         raise case_error(CaseErrorCode.INVALID, fields={"ground": [str(_("Choose one of the legal grounds."))]})
     previous = set_status(petition, Status.ARCHIVED)
     deadlines.complete_all(petition=petition, on=today())
@@ -384,7 +391,10 @@ def petition_conclude(
     deadlines.complete_step(petition=petition, step=deadlines.RESOLVE, on=concluded_on)
     if petition.kind == Kind.COMPLAINT:
         deadlines.open_step(
-            petition=petition, step=deadlines.SEND_DECISION, rule_code="complaint.decision.send", start=concluded_on
+            petition=petition,
+            step=deadlines.SEND_DECISION,
+            rule_code=deadlines.send_decision_rule(petition),
+            start=concluded_on,
         )
     elif petition.kind == Kind.DENUNCIATION:
         deadlines.open_step(

@@ -13,7 +13,7 @@ from danvan.cases.models import Attachment, Party, Petition, Status, StepDeadlin
 from danvan.cases.selectors import petition_get_by_code
 from danvan.cases.services.intake import PartyData, petition_submit
 from danvan.core.errors import DomainError
-from danvan.reception.models import ReceptionRule
+from danvan.law.models import LegalFigure
 
 from .conftest import petition_data
 
@@ -191,8 +191,8 @@ def test_representative_limits_come_from_the_reception_rules(world):
     assert submit_with(12, 5).created
     assert submit_with(4, 3).created  # a small group: no limit
     # A new version of the rule is data: it applies to petitions received from its date.
-    ReceptionRule.objects.create(
-        code="representatives.max",
+    LegalFigure.objects.create(
+        code="reception.representatives_max",
         people_from=11,
         value=3,
         effective_from=dt.date(2026, 1, 1),

@@ -187,9 +187,10 @@ def test_the_inbox_makes_the_same_number_of_queries_for_3_or_12_petitions(world,
     for _ in range(9):
         workflow.petition_assign(actor=head_a, petition=submit().petition, handler=handler_a)
     # session, user, OTP device, memberships, organisations of the jurisdiction, petitions forwarded by the
-    # user's organisations, count, page, units, handlers, categories, bulk candidates, and the navigation's
+    # user's organisations, count, page, units, handlers, categories, bulk candidates, the crowd size for the
+    # filter's label, the crowd size's versions for the rows (one read for the page), and the navigation's
     # count of the user's deadlines (danvan.calendar.selectors_deadlines.my_deadline_counts)
-    assert _inbox_queries(client) == few == 13
+    assert _inbox_queries(client) == few == 15
 
 
 @time_machine.travel(NOW, tick=False)

@@ -156,7 +156,8 @@ def test_reopening_after_30_days_is_refused_with_a_message(world, sent, head_a):
             f"/petitions/track/{petition.tracking_code}/reopen/", {"s": sent.secret, "reason": "Chưa giải quyết"}
         )
     assert response.status_code == 409
-    assert shown("A closed petition can be reopened only within 30 days of closing.") in response.content.decode()
+    message = shown("A closed petition can be reopened only within %(days)s days of closing.", days=30)
+    assert message in response.content.decode()
     petition.refresh_from_db()
     assert petition.status == Status.CLOSED
 

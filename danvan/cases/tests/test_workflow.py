@@ -10,7 +10,7 @@ from danvan.cases.selectors import petition_list_for_user
 from danvan.cases.services import citizen, links, workflow
 from danvan.cases.services.common import set_status
 from danvan.core.errors import DomainError
-from danvan.reception.models import ReceptionRule
+from danvan.law.models import LegalFigure
 
 
 def _due(petition, step):
@@ -234,7 +234,7 @@ def test_the_dialogue_notice_comes_from_the_rule_in_force_with_its_citation(worl
 
 @time_machine.travel(dt.datetime(2026, 11, 20, 9, 0), tick=False)
 def test_a_new_version_of_the_notice_rule_changes_the_figure(world, submit, head_a, handler_a):
-    ReceptionRule.objects.create(
+    LegalFigure.objects.create(
         code="dialogue.notice_days", value=7, effective_from=dt.date(2026, 11, 1), citation="Văn bản thử nghiệm"
     )
     petition = _in_verification(submit, head_a, handler_a)

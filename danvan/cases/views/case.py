@@ -17,8 +17,9 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from danvan.accounts.access import officer_required
 from danvan.accounts.models import User
+from danvan.cases.filing import filing_late
 from danvan.cases.forms.actions import ActionForm, NoteForm
-from danvan.cases.models import Petition
+from danvan.cases.models import Petition, Status
 from danvan.cases.selectors import (
     attachments_for_user,
     deadline_rows,
@@ -107,6 +108,7 @@ def case_context(
         ),
         "action_forms": _offered_forms(user, petition, bound),
         "may_process": user.has_perm("cases.process_petition", petition),
+        "filing_late": filing_late(petition) if petition.status in (Status.RECEIVED, Status.CLASSIFIED) else None,
         "done": done,
     }
     if full:

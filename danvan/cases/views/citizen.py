@@ -25,9 +25,10 @@ from danvan.cases.selectors import (
 )
 from danvan.cases.selectors_case import citizen_events, split_part_codes
 from danvan.cases.selectors_citizen import citizen_answer, citizen_document, citizen_documents
-from danvan.cases.services.citizen import REOPEN_WINDOW_DAYS, petition_rate, petition_reopen
+from danvan.cases.services.citizen import REOPEN_WINDOW, may_reopen, petition_rate, petition_reopen
 from danvan.core.errors import DomainError
 from danvan.core.http import is_htmx
+from danvan.law.selectors import figure
 
 from .common import LOOKUP_RATE, SUBMIT_RATE, apply_domain_error, docx_download, rate_limited, too_many_requests
 from .display import citizen_text, deadline_view, kind_label
@@ -130,11 +131,7 @@ def track_context(request: HttpRequest, petition: Petition, **forms: Any) -> dic
     # A duplicate shows the case that handles it: its status, its due dates, its answer.
     case = petition.canonical or petition
     today = timezone.localdate()
-    closed_recently = (
-        petition.status == Status.CLOSED
-        and petition.closed_on is not None
-        and (today - petition.closed_on).days <= REOPEN_WINDOW_DAYS
-    )
+    closed_recently = petition.status == Status.CLOSED and may_reopen(petition=petition, on=today)
     parts = split_part_codes(petition=petition)
     secret_hash = remembered_secret_hash(request, petition.tracking_code)
     for part in parts:  # the parts of a split petition open with the same secret
@@ -154,6 +151,7 @@ def track_context(request: HttpRequest, petition: Petition, **forms: Any) -> dic
         "rate_form": forms.get("rate_form")
         or (RateForm() if petition.status == Status.CLOSED and petition.rating is None else None),
         "reopen_form": forms.get("reopen_form") or (ReopenForm() if closed_recently else None),
+        "reopen_days": figure(REOPEN_WINDOW, on=petition.closed_on) if closed_recently and petition.closed_on else None,
     }
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from danvan.calendar.display import Badge, badge
-from danvan.cases.grounds import ArchiveGround
+from danvan.cases.grounds import archive_ground_label
 from danvan.cases.models import CaseEvent, Complexity, Outcome, Petition, Status, StepDeadline
 
 
@@ -70,7 +70,7 @@ def citizen_text(event: CaseEvent) -> str:
         ),
         "archived": lambda: (
             _("The petition was not accepted and was archived. Ground: %(ground)s.")
-            % {"ground": _choice_label(ArchiveGround, data.get("ground"))}
+            % {"ground": archive_ground_label(data.get("ground"))}
         ),
         "inspection_lead": lambda: _("The information was passed on for inspection."),
         "accepted": lambda: _("The petition was accepted for resolution."),
@@ -132,7 +132,7 @@ def officer_details(event: CaseEvent) -> list[str]:
         details.append(_("eligible") if data.get("eligible") else _("not eligible"))
         details.append(_("within competence") if data.get("within_competence") else _("outside competence"))
     if "ground" in data:
-        details.append(_choice_label(ArchiveGround, data["ground"]))
+        details.append(archive_ground_label(data["ground"]))
     if "outcome" in data:
         details.append(_("Outcome: %(outcome)s") % {"outcome": _choice_label(Outcome, data["outcome"])})
     if "complexity" in data:

@@ -23,7 +23,7 @@ from danvan.accounts.access import officer_required
 from danvan.accounts.models import User
 from danvan.cases.forms.inbox import BulkAssignForm, InboxFilterForm
 from danvan.cases.forms.petition import OfficerEntryForm
-from danvan.cases.models import Channel, Petition
+from danvan.cases.models import CROWD_RULE, Channel, Petition
 from danvan.cases.selectors import (
     inbox_filter,
     inbox_handlers,
@@ -36,6 +36,7 @@ from danvan.cases.selectors_case import assignable_handlers, receiving_organizat
 from danvan.cases.services.workflow import petition_assign
 from danvan.core.errors import DomainError
 from danvan.core.http import is_htmx
+from danvan.law.selectors import figure_versions
 
 from .common import current_user
 from .display import Badge, badge, kind_label
@@ -66,6 +67,7 @@ class InboxRow:
     badge: Badge | None
     may_assign: bool
     subject: str
+    crowd: bool = False
 
 
 def _inbox_context(request: HttpRequest, user: User, bulk_form: BulkAssignForm | None = None) -> dict[str, Any]:
@@ -85,6 +87,7 @@ def _inbox_context(request: HttpRequest, user: User, bulk_form: BulkAssignForm |
     badges: dict[dt.date, Badge] = {}  # a long-overdue date costs a walk over the calendar: once per date
     rows = []
     subjects = subjects_for_user(user=user, petitions=list(page))
+    crowd = figure_versions(CROWD_RULE)  # one read for the page, each petition with the law of its day
     for petition in page:
         due = petition.earliest_due_on
         if due is not None and due not in badges:
@@ -96,6 +99,7 @@ def _inbox_context(request: HttpRequest, user: User, bulk_form: BulkAssignForm |
                 badges[due] if due is not None else None,
                 user.has_perm("cases.decide_petition", petition),
                 subjects[petition.pk],
+                petition.people_count >= crowd.value_on(petition.received_on),
             )
         )
     candidates = assignable_handlers(user=user)

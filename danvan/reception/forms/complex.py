@@ -4,11 +4,14 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from danvan.accounts.models import Organization
+from danvan.reception import law
 from danvan.reception.forms.common import DATE, TEXT, OrganizationField, PersonChoiceField, lines, officers_of
-from danvan.reception.models import ComplexCriterion, MilestoneStatus
+from danvan.reception.models import MilestoneStatus
 
 
 class ComplexForm(forms.Form):
@@ -17,7 +20,7 @@ class ComplexForm(forms.Form):
     summary = forms.CharField(label=_("Summary (internal)"), widget=TEXT)
     criteria = forms.MultipleChoiceField(
         label=_("Criteria"),
-        choices=[c for c in ComplexCriterion.choices if c[0] != ComplexCriterion.PROLONGED],
+        choices=[],
         required=False,
         widget=forms.CheckboxSelectMultiple,
         help_text=_("“Prolonged” and “many complainants” are added from the data when they apply."),
@@ -38,6 +41,9 @@ class ComplexForm(forms.Form):
     def __init__(self, *args: Any, organizations: QuerySet[Organization], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organization"] = OrganizationField(organizations, label=_("Responsible organisation"))
+        language = get_language() or "vi"
+        criteria = law.complexity_criteria(day=timezone.localdate())
+        self.fields["criteria"].choices = [(c.code, c.label(language)) for c in criteria]  # type: ignore[attr-defined]
         leader = self.fields["leader"]
         assert isinstance(leader, forms.ModelChoiceField)
         leader.queryset = officers_of(organizations)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from danvan.accounts.models import Organization
 from danvan.cases.models import Category, Kind
+from danvan.law.models import LegalGround
 from danvan.reception.forms.common import DATE, TEXT, TIME, OrganizationField, PersonChoiceField, lines, officers_of
 from danvan.reception.models import (
     AdHocCondition,
@@ -16,7 +17,6 @@ from danvan.reception.models import (
     ReceptionKind,
     ReceptionPlace,
     ReceptionVisit,
-    RefusalGround,
     VisitResult,
     Weekday,
     WeekOfMonth,
@@ -144,7 +144,7 @@ class VisitForm(forms.Form):
     guidance_reference = forms.CharField(label=_("Guidance document no."), max_length=60, required=False)
     notes = forms.CharField(label=_("Notes"), max_length=300, required=False)
 
-    def __init__(self, *args: Any, grounds: QuerySet[RefusalGround], language: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, grounds: QuerySet[LegalGround], language: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["refusal_ground"]
         assert isinstance(field, forms.ChoiceField)

@@ -1,5 +1,6 @@
 from danvan.reception.models.choices import (
     HOTSPOT_OPEN,
+    MANY_COMPLAINANTS,
     MILESTONE_OPEN,
     AdHocCondition,
     AppointmentStatus,
@@ -37,10 +38,11 @@ from danvan.reception.models.reception import (
     ReceptionVisit,
     VisitPerson,
 )
-from danvan.reception.models.rules import ReceptionDutyRule, ReceptionRule, RefusalGround, Threshold
+from danvan.reception.models.rules import Threshold
 
 __all__ = [
     "HOTSPOT_OPEN",
+    "MANY_COMPLAINANTS",
     "MILESTONE_OPEN",
     "AdHocCondition",
     "Appointment",
@@ -61,16 +63,13 @@ __all__ = [
     "Milestone",
     "MilestoneStatus",
     "ParticipantRole",
-    "ReceptionDutyRule",
     "ReceptionKind",
     "ReceptionPlace",
-    "ReceptionRule",
     "ReceptionSchedule",
     "ReceptionSession",
     "ReceptionVisit",
     "ReductionPlan",
     "ReductionTarget",
-    "RefusalGround",
     "ResolutionLevel",
     "Roadmap",
     "Signature",

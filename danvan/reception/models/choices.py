@@ -5,18 +5,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class HeadPosition(models.TextChoices):
-    PROVINCIAL_CHAIRMAN = "provincial_chairman", _("Chairman of the provincial People's Committee")
-    COMMUNE_CHAIRMAN = "commune_chairman", _("Chairman of the commune People's Committee")
-    DEPARTMENT_HEAD = "department_head", _("Head of a department or agency")
-    PROVINCIAL_PARTY_SECRETARY = "provincial_party_secretary", _("Secretary of the provincial Party committee")
-    COMMUNE_PARTY_SECRETARY = "commune_party_secretary", _("Secretary of the commune Party committee")
-
-
-class DutyPeriod(models.TextChoices):
-    WEEK = "week", _("week")
-    MONTH = "month", _("month")
+# The law app owns them (its duty rules use them); re-exported for reception.
+from danvan.law.models import DutyPeriod as DutyPeriod
+from danvan.law.models import HeadPosition as HeadPosition
 
 
 class ReceptionKind(models.TextChoices):
@@ -69,17 +60,14 @@ class DialogueStatus(models.TextChoices):
 
 
 class ComplexCriterion(models.TextChoices):
-    """LEGAL_BRIEF §2.3 (NĐ 31/2019 art. 3; NĐ 155/2026, new art. 3a of NĐ 124/2020) and the platform's own
-    "prolonged" criterion (open longer than a configurable number of days)."""
+    """The platform's own "prolonged" criterion (open longer than a configurable number of days). The legal
+    criteria (LEGAL_BRIEF §2.3: NĐ 31/2019 art. 3; NĐ 155/2026, new art. 3a of NĐ 124/2020) are the law app's
+    list ``case.complexity_criteria``; ``MANY_COMPLAINANTS`` names the one a crowd petition meets."""
 
-    SEVERAL_PLACES = "several_places", _("verification is needed at two or more places")
-    SEVERAL_CONTENTS = "several_contents", _("two or more contents to verify")
-    MANY_COMPLAINANTS = "many_complainants", _("many people complain about the same content or are affected")
-    FOREIGN_ELEMENT = "foreign_element", _("a foreign element")
-    SEVERAL_AGENCIES = "several_agencies", _("several management agencies are involved")
-    AGENCIES_DISAGREE = "agencies_disagree", _("the agencies involved disagree")
-    CONTRADICTORY_EVIDENCE = "contradictory_evidence", _("the evidence is contradictory")
     PROLONGED = "prolonged", _("open longer than the threshold")
+
+
+MANY_COMPLAINANTS = "many_complainants"  # a code of the law list "case.complexity_criteria"
 
 
 class ComplexStatus(models.TextChoices):

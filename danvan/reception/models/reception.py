@@ -22,7 +22,6 @@ from danvan.reception.models.choices import (
     Weekday,
     WeekOfMonth,
 )
-from danvan.reception.models.rules import RefusalGround
 
 LAST_WEEK = WeekOfMonth.LAST  # the last such weekday of the month
 
@@ -205,7 +204,7 @@ class ReceptionVisit(models.Model):
         Petition, null=True, blank=True, on_delete=models.PROTECT, related_name="reception_visits"
     )
     refusal_ground = models.ForeignKey(
-        RefusalGround,
+        "law.LegalGround",
         verbose_name=_("ground for refusal"),
         null=True,
         blank=True,

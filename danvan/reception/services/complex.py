@@ -14,6 +14,7 @@ from danvan.geography.models import AdministrativeUnit, Level
 from danvan.reception import law
 from danvan.reception.errors import ReceptionErrorCode, field_error
 from danvan.reception.models import (
+    MANY_COMPLAINANTS,
     ComplexCase,
     ComplexCasePetition,
     ComplexCriterion,
@@ -40,7 +41,7 @@ def automatic_criteria(*, opened_on: dt.date, petitions: list[Petition], on: dt.
     if (on - opened_on).days > law.threshold("complex-prolonged-days"):
         found.append(ComplexCriterion.PROLONGED)
     if any(p.people_count >= law.crowd_min_people(day=p.received_on) for p in petitions):
-        found.append(ComplexCriterion.MANY_COMPLAINANTS)
+        found.append(MANY_COMPLAINANTS)
     return found
 
 
@@ -68,7 +69,8 @@ def complex_register(
     is_public: bool = False,
 ) -> ComplexCase:
     title, summary = _required(title, "title"), _required(summary, "summary")
-    if any(c not in ComplexCriterion.values for c in criteria):
+    allowed = {*ComplexCriterion.values, *law.complexity_criteria(day=today()).values_list("code", flat=True)}
+    if any(c not in allowed for c in criteria):
         raise field_error(ReceptionErrorCode.INVALID, "criteria")
     earliest = min((p.received_on for p in petitions), default=None)
     opened = opened_on or earliest or today()

@@ -19,6 +19,7 @@ from danvan.cases.selectors import petition_list_for_user
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
 from danvan.core.errors import DomainError
 from danvan.core.text import fold, normalize
+from danvan.law.models import LegalGround
 from danvan.notifications.services import Message, notify
 from danvan.reception import law
 from danvan.reception.errors import ReceptionErrorCode, field_error, reception_error
@@ -27,7 +28,6 @@ from danvan.reception.models import (
     ReceptionKind,
     ReceptionSession,
     ReceptionVisit,
-    RefusalGround,
     VisitPerson,
     VisitResult,
 )
@@ -189,7 +189,7 @@ def visit_record(*, actor: User, session: ReceptionSession, data: VisitData) -> 
     """Record one visit (một lượt tiếp) and its result."""
     chosen = _validate(data, session)
     petition: Petition | None = None
-    ground: RefusalGround | None = None
+    ground: LegalGround | None = None
     if data.result == VisitResult.ATTACHED:
         code = normalize(data.attach_code).upper()
         petition = petition_list_for_user(user=actor).filter(tracking_code=code).first() if code else None

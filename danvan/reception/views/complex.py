@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -16,7 +17,7 @@ from danvan.cases.models import Petition
 from danvan.cases.selectors import subjects_for_user
 from danvan.core.errors import DomainError
 from danvan.core.http import MAX_YEAR, MIN_YEAR, query_int
-from danvan.reception import reports, selectors
+from danvan.reception import law, reports, selectors
 from danvan.reception.errors import ReceptionErrorCode, field_error
 from danvan.reception.forms.complex import (
     ComplexForm,
@@ -27,7 +28,7 @@ from danvan.reception.forms.complex import (
     ResolveForm,
     RoadmapForm,
 )
-from danvan.reception.models import ComplexCase, ComplexCriterion, ComplexStatus, Milestone, MilestoneStatus
+from danvan.reception.models import ComplexCase, ComplexStatus, Milestone, MilestoneStatus
 from danvan.reception.services import complex as services
 from danvan.reception.services.plans import plan_create
 from danvan.reception.views.common import apply_error, current_user, found, require, today_local
@@ -102,7 +103,7 @@ def _detail(request: HttpRequest, case: ComplexCase, *, status: int = 200, **for
     context = {
         "case": case,
         "roadmap": roadmap,
-        "criteria": [ComplexCriterion(c).label for c in case.criteria if c in ComplexCriterion.values],
+        "criteria": [law.criterion_label(c, language=get_language() or "vi") for c in case.criteria],
         "milestones": [
             (m, m.status in (MilestoneStatus.PLANNED, MilestoneStatus.IN_PROGRESS) and m.due_on < today)
             for m in milestones

@@ -27,8 +27,9 @@ from typing import Any
 from django.db.models import Count, F, FilteredRelation, Q, QuerySet
 from django.db.models.functions import Coalesce
 
-from danvan.cases.models import CROWD_MIN_PEOPLE, Kind, Outcome, Petition, Status
+from danvan.cases.models import CROWD_RULE, Kind, Outcome, Petition, Status
 from danvan.geography.models import Level
+from danvan.law import selectors as law
 
 RESOLVE_STEP = "resolve"
 
@@ -120,6 +121,11 @@ def _pending(total: Measure) -> Measure:
     return lambda s, e: total(s, e) & _open_after(e)
 
 
+def _crowd() -> Q:
+    """Crowd petitions, with the crowd size in force on the day each petition came (the law app's figure)."""
+    return law.at_least_q(CROWD_RULE, day_field="received_on", count_field="people_count")
+
+
 def _within(total: Measure, condition: Q) -> Measure:
     return lambda s, e: total(s, e) & condition
 
@@ -146,7 +152,7 @@ def _kind_measures(prefix: str, kind: str) -> dict[str, Measure]:
         f"{prefix}.on_time": _resolved_with(kind, ON_TIME),
         f"{prefix}.overdue": _resolved_with(kind, LATE),
         f"{prefix}.pending": _pending(total),
-        f"{prefix}.crowd": _within(total, Q(people_count__gte=CROWD_MIN_PEOPLE)),
+        f"{prefix}.crowd": lambda s, e: total(s, e) & _crowd(),
     }
 
 
@@ -157,7 +163,7 @@ MEASURES: dict[str, Measure] = {
     "received": _received,
     "many_signers": _within(_total, Q(people_count__gt=1)),
     "single_signer": _within(_total, Q(people_count__lte=1)),
-    "crowd": _within(_total, Q(people_count__gte=CROWD_MIN_PEOPLE)),
+    "crowd": lambda s, e: _total(s, e) & _crowd(),
     "eligible": _within(_total, Q(eligibility="eligible")),
     "complaints": _within(_total, Q(kind=Kind.COMPLAINT)),
     "denunciations": _within(_total, Q(kind=Kind.DENUNCIATION)),

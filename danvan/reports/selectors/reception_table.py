@@ -12,7 +12,8 @@ from typing import Any
 from django.db.models import Count, Q, Sum
 
 from danvan.accounts.models import User
-from danvan.cases.models import CROWD_MIN_PEOPLE, Kind
+from danvan.cases.models import CROWD_RULE, Kind
+from danvan.law import selectors as law
 from danvan.reports.periods import Period
 from danvan.reports.selectors.scope import PROVINCE, ReportScope, scope_organizations
 
@@ -26,10 +27,10 @@ except ImportError:  # pragma: no cover - the reception module is built separate
     AVAILABLE = False
 
 
-def _measures() -> dict[str, Any]:
+def _measures(crowd: Q) -> dict[str, Any]:
+    """``crowd``: the visits of a crowd (the law app's crowd size in force on each visit's day)."""
     regular = Q(session__kind=ReceptionKind.REGULAR)
     by_head = Q(session__kind__in=[ReceptionKind.PERIODIC, ReceptionKind.AD_HOC])
-    crowd = Q(people_count__gte=CROWD_MIN_PEOPLE)
     return {
         "reception.visits": Count("pk"),
         "reception.people": Sum("people_count"),
@@ -46,7 +47,7 @@ def _measures() -> dict[str, Any]:
     }
 
 
-MEASURES = set(_measures()) if AVAILABLE else set()
+MEASURES = set(_measures(Q())) if AVAILABLE else set()
 
 
 def reception_counts(*, user: User, scope: ReportScope, period: Period) -> dict[int, dict[str, int]]:
@@ -61,7 +62,7 @@ def reception_counts(*, user: User, scope: ReportScope, period: Period) -> dict[
         received_on__lte=period.end,
     )
     group = "organization__unit_id" if scope.kind == PROVINCE else "organization_id"
-    measures = _measures()
+    measures = _measures(law.at_least_q(CROWD_RULE, day_field="received_on", count_field="people_count"))
     rows = visits.values(group).annotate(**{f"m{i}": m for i, m in enumerate(measures.values())}).order_by()
     names = list(measures)
     return {row[group]: {name: row[f"m{i}"] or 0 for i, name in enumerate(names)} for row in rows}
