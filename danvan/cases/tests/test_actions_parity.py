@@ -129,3 +129,12 @@ def test_the_page_offers_an_action_only_from_its_declared_statuses(action, world
         petition.refresh_from_db()
         offered = action in available_actions(user=head, petition=petition)
         assert offered == (status in action.statuses), f"{action.name} from {status}"
+
+
+def test_the_api_lists_exactly_the_declared_api_actions_and_their_fields():
+    from danvan.cases.schemas import TransitionAction, TransitionIn
+
+    assert {a.value for a in TransitionAction} == set(API_ACTIONS)
+    for action in API_ACTIONS.values():
+        assert action.schema is not None
+        assert set(action.schema.model_fields) <= set(TransitionIn.model_fields), action.name
