@@ -21,7 +21,7 @@ from danvan.accounts.access import user_auth
 from danvan.accounts.models import User
 from danvan.accounts.selectors import user_memberships
 from danvan.accounts.tokens import token_auth
-from danvan.cases.api_transitions import TRANSITIONS, invalid
+from danvan.cases.actions import API_ACTIONS, api_body, api_fields_doc, invalid
 from danvan.cases.models import CaseEvent, Category, Petition, StepDeadline
 from danvan.cases.rules import PROCESSING_ROLES
 from danvan.cases.schemas import (
@@ -348,19 +348,21 @@ def petition_detail(request: HttpRequest, petition_id: int) -> PetitionOut:
     response={200: PetitionOut, **AUTH_ERRORS, 409: ErrorOut},
     summary="Move a petition to its next step",
     description=(TransitionIn.__doc__ or "")
-    + "\n\nAn action the petition's current step does not allow answers 409 `transition_not_allowed`.",
+    + "\n\n"
+    + api_fields_doc()
+    + " (* required)\n\nAn action the petition's current step does not allow answers 409 `transition_not_allowed`.",
 )
 def petition_transition(
     request: HttpRequest, petition_id: int, action: TransitionAction, payload: TransitionIn | None = None
 ) -> PetitionOut:
+    """The action's declaration (danvan/cases/actions.py) gives the permission, the body and the service:
+    the same as the case page's form for this action."""
     user = _user(request)
-    body = payload or TransitionIn.model_validate({})  # a body-less POST is fine for close, accept …
     petition = petition_get_for_user(user=user, petition_id=petition_id)
-    transition = TRANSITIONS[action]
-    if not user.has_perm(transition.perm, petition):
+    spec = API_ACTIONS[action]
+    if not user.has_perm(spec.perm, petition):
         raise PermissionDenied
-    missing = [name for name in transition.required if getattr(body, name) in (None, "")]
-    if missing:
-        raise invalid({name: [_("This field is required.")] for name in missing})
-    petition = transition.run(user, petition, body)
-    return petition_out(user=user, petition=petition)
+    body = api_body(spec, payload.model_dump(exclude_unset=True) if payload is not None else {})
+    result = spec.run_api(user, petition, body)
+    assert isinstance(result, Petition)
+    return petition_out(user=user, petition=result)

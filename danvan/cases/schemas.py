@@ -204,14 +204,18 @@ class PetitionCreatedOut(Schema):
 
 
 class TransitionAction(StrEnum):
+    """The actions of the API: those of danvan/cases/actions.py with a schema (a test keeps them equal)."""
+
     CLASSIFY = "classify"
     ACCEPT = "accept"
     FORWARD = "forward"
     ACKNOWLEDGE = "acknowledge"
     GUIDE = "guide"
     ARCHIVE = "archive"
+    INSPECTION_LEAD = "inspection_lead"
     START_VERIFICATION = "start_verification"
     ASSIGN = "assign"
+    DIALOGUE = "dialogue"
     EXTEND = "extend"
     SUSPEND = "suspend"
     RESUME = "resume"
@@ -221,14 +225,8 @@ class TransitionAction(StrEnum):
 
 
 class TransitionIn(Schema):
-    """The fields each action reads (others are ignored):
-
-    classify: eligible*, within_competence*, category, reason · accept: on · forward: to_organization_id*,
-    reason · acknowledge: — · guide: guidance*, competent_body* · archive: ground*, reason ·
-    start_verification: handler_id*, complexity, criteria · assign: handler_id* · extend: reason* ·
-    suspend: reason* · resume: reason · withdraw: full*, content · conclude: outcome*, answer*, on · close: —
-    (* required)
-    """
+    """The union of the actions' bodies (danvan/cases/schemas_actions.py): each action reads its own fields
+    and ignores the others. The fields each action reads:"""
 
     eligible: bool | None = None
     within_competence: bool | None = None
@@ -246,3 +244,6 @@ class TransitionIn(Schema):
     content: str = Field("", max_length=10000)
     outcome: str = Field("", max_length=20)
     answer: str = Field("", max_length=20000)
+    notified_on: dt.date | None = None
+    held_on: dt.date | None = None
+    minutes: str = Field("", max_length=10000)

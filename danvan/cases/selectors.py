@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import rules
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
 from django.utils.translation import gettext as _
@@ -103,15 +104,9 @@ def petition_get_by_code(*, tracking_code: str, secret: str = "", secret_hash: s
 
 
 def user_may_see_identity(*, user: User, petition: Petition) -> bool:
-    """Only the assigned handler and the head of the handling organisation see a denouncer's identity."""
-    if petition.kind != Kind.DENUNCIATION:
-        return True
-    # Through an active membership of the handling organisation only: a handler who has left it (moved,
-    # retired) no longer reads the identity, even if still named on the case.
-    here = [m for m in user_memberships(user=user) if m.organization_id == petition.handling_organization_id]
-    if here and petition.handler_id is not None and petition.handler_id == user.pk:
-        return True
-    return any(m.role == Role.UNIT_HEAD for m in here)
+    """Only the assigned handler and the head of the handling organisation see a denouncer's identity
+    (the rule ``cases.read_denouncer_identity`` of danvan/cases/rules.py)."""
+    return rules.has_perm("cases.read_denouncer_identity", user, petition)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import rules
 from django.db import transaction
 from django.db.models import F, Q, QuerySet
 
@@ -144,9 +145,9 @@ def assignable_handlers(*, user: User) -> QuerySet[User]:
 
 
 def user_may_add_note(*, user: User, petition: Petition) -> bool:
-    """Officers who work the case: the processing staff and the head of the handling organisation, and the
-    assigned handler. (Everyone who may see the petition reads the notes in its timeline.)"""
-    return user.has_perm("cases.process_petition", petition) or user.has_perm("cases.handle_petition", petition)
+    """Officers who work the case (the rule ``cases.add_note``). Everyone who may see the petition reads the
+    notes in its timeline."""
+    return user.has_perm("cases.add_note", petition)
 
 
 # --- Response templates -----------------------------------------------------------------------------
@@ -187,11 +188,13 @@ def template_scope(*, user: User) -> TemplateScope:
 
 
 def user_may_manage_templates(*, user: User) -> bool:
-    return bool(template_scope(user=user))
+    """The rule ``cases.manage_response_templates`` (danvan/cases/rules.py)."""
+    return rules.has_perm("cases.manage_response_templates", user)
 
 
 def user_may_manage_template(*, user: User, template: ResponseTemplate) -> bool:
-    return template_scope(user=user).manages(template)
+    """The rule ``cases.manage_response_template`` (danvan/cases/rules.py)."""
+    return rules.has_perm("cases.manage_response_template", user, template)
 
 
 def response_templates_for_user(*, user: User) -> QuerySet[ResponseTemplate]:

@@ -26,6 +26,8 @@ PERSONAS = [
     "mttq_officer",  # mass-organisation officer of the MTTQ of commune A
     "org_admin",  # organisation administrator of commune A's People's Committee
     "system_admin",
+    "head_same",  # head (unit head) of commune A's People's Committee: decides its petitions
+    "handler_same",  # case handler of commune A's People's Committee, assigned to the matrix's petitions
 ]
 
 
@@ -109,6 +111,8 @@ def build_personas(world: World) -> dict[str, User | None]:
         "mttq_officer": make_user("mttq_officer", org=world.mttq_a, role=Role.MASS_ORG_OFFICER),
         "org_admin": make_user("org_admin", org=world.org_a, role=Role.ORG_ADMIN),
         "system_admin": make_user("sysadmin", org=world.province_committee, role=Role.SYSTEM_ADMIN),
+        "head_same": make_user("head_same", org=world.org_a, role=Role.UNIT_HEAD),
+        "handler_same": make_user("handler_same", org=world.org_a, role=Role.CASE_HANDLER),
     }
 
 

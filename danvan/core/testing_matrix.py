@@ -20,6 +20,8 @@ OFFICERS = [
     "mttq_officer",
     "org_admin",
     "system_admin",
+    "head_same",
+    "handler_same",
 ]
 
 

@@ -11,9 +11,9 @@ from danvan.accounts.models import User
 from danvan.cases import deadlines
 from danvan.cases.errors import CaseErrorCode, case_error
 from danvan.cases.models import Kind, Party, Petition, PetitionLink, Status
-from danvan.cases.models.choices import OPEN_STATUSES
 from danvan.cases.services.common import record, set_status, today
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
+from danvan.cases.states import require_allowed
 from danvan.core.text import normalize
 
 
@@ -23,8 +23,7 @@ def petition_mark_duplicate(*, actor: User, petition: Petition, canonical: Petit
     petition = Petition.objects.select_for_update().get(pk=petition.pk)
     if canonical.pk == petition.pk or canonical.canonical_id is not None or petition.duplicates.exists():
         raise case_error(CaseErrorCode.DUPLICATE_OF_ITSELF)
-    if petition.status not in OPEN_STATUSES and petition.status != Status.FORWARDED:
-        raise case_error(CaseErrorCode.TRANSITION_NOT_ALLOWED, status=409)
+    require_allowed(petition, "duplicate")
     petition.canonical = canonical
     previous = set_status(petition, Status.DUPLICATE, "canonical")
     deadlines.complete_all(petition=petition, on=today())
@@ -72,8 +71,7 @@ class SplitPart:
 def petition_split(*, actor: User, petition: Petition, parts: list[SplitPart]) -> list[Petition]:
     """A petition mixing complaint, denunciation and feedback becomes separate petitions (one per part)."""
     petition = Petition.objects.select_for_update().get(pk=petition.pk)
-    if petition.status not in (Status.RECEIVED, Status.CLASSIFIED):
-        raise case_error(CaseErrorCode.TRANSITION_NOT_ALLOWED, status=409)
+    require_allowed(petition, "split")
     if len(parts) < 2 or any(p.kind not in Kind.values for p in parts):
         raise case_error(
             CaseErrorCode.INVALID, fields={"parts": [str(_("Give at least two parts, each of a known kind."))]}

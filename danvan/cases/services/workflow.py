@@ -14,12 +14,10 @@ from danvan.cases import deadlines, paperwork
 from danvan.cases.errors import CaseErrorCode, case_error
 from danvan.cases.grounds import archive_ground_codes
 from danvan.cases.models import Complexity, Eligibility, Forwarding, Kind, Outcome, Petition, Status
-from danvan.cases.models.choices import OPEN_STATUSES
-from danvan.cases.services.common import record, require_status, set_status, today
+from danvan.cases.services.common import record, set_status, today
+from danvan.cases.states import require_allowed
 from danvan.core.text import normalize
 from danvan.law import selectors as law
-
-RESOLVING = (Status.ACCEPTED, Status.VERIFICATION, Status.DIALOGUE)
 
 
 def _locked(petition: Petition) -> Petition:
@@ -37,7 +35,7 @@ def petition_classify(
     reason: str = "",
 ) -> Petition:
     petition = _locked(petition)
-    require_status(petition, Status.RECEIVED, Status.CLASSIFIED)
+    require_allowed(petition, "classify")
     petition.eligibility = Eligibility.ELIGIBLE if eligible else Eligibility.INELIGIBLE
     petition.within_competence = within_competence
     if category_id is not None:
@@ -66,7 +64,7 @@ def petition_classify(
 def petition_accept(*, actor: User, petition: Petition, on: dt.date | None = None) -> Petition:
     """Thụ lý: the organisation takes the petition up for resolution; the resolution clock starts."""
     petition = _locked(petition)
-    require_status(petition, Status.CLASSIFIED)
+    require_allowed(petition, "accept")
     if petition.kind == Kind.DENUNCIATION and petition.is_anonymous:
         raise case_error(CaseErrorCode.ANONYMOUS_DENUNCIATION, status=409)
     if petition.eligibility != Eligibility.ELIGIBLE:
@@ -98,7 +96,7 @@ def petition_accept(*, actor: User, petition: Petition, on: dt.date | None = Non
 def petition_forward(*, actor: User, petition: Petition, to_organization: Organization, reason: str = "") -> Petition:
     """Chuyển đơn: the petition lands in the competent organisation's inbox, which acknowledges it."""
     petition = _locked(petition)
-    require_status(petition, Status.RECEIVED, Status.CLASSIFIED)
+    require_allowed(petition, "forward")
     if to_organization.pk == petition.handling_organization_id:
         raise case_error(CaseErrorCode.SAME_ORGANIZATION)
     from_org = petition.handling_organization
@@ -135,7 +133,7 @@ def petition_forward(*, actor: User, petition: Petition, to_organization: Organi
 def petition_acknowledge(*, actor: User, petition: Petition) -> Petition:
     """The receiving organisation confirms it has the forwarded petition; its own intake clock starts."""
     petition = _locked(petition)
-    require_status(petition, Status.FORWARDED)
+    require_allowed(petition, "acknowledge")
     forwarding = petition.forwardings.filter(acknowledged_at__isnull=True).order_by("-forwarded_at").first()
     if forwarding is not None:
         forwarding.acknowledged_by, forwarding.acknowledged_at = actor, timezone.now()
@@ -151,7 +149,7 @@ def petition_acknowledge(*, actor: User, petition: Petition) -> Petition:
 def petition_guide(*, actor: User, petition: Petition, guidance: str, competent_body: str) -> Petition:
     """Hướng dẫn: tell the citizen in writing which body is competent."""
     petition = _locked(petition)
-    require_status(petition, Status.RECEIVED, Status.CLASSIFIED)
+    require_allowed(petition, "guide")
     if not normalize(guidance) or not normalize(competent_body):
         raise case_error(CaseErrorCode.INVALID)
     petition.answer = guidance.strip()
@@ -174,7 +172,7 @@ def petition_guide(*, actor: User, petition: Petition, guidance: str, competent_
 def petition_archive(*, actor: User, petition: Petition, ground: str, reason: str = "") -> Petition:
     """Lưu đơn: not accepted, on one of the enumerated legal grounds."""
     petition = _locked(petition)
-    require_status(petition, Status.RECEIVED, Status.CLASSIFIED)
+    require_allowed(petition, "archive")
     if ground not in archive_ground_codes(on=today()):
         raise case_error(CaseErrorCode.INVALID, fields={"ground": [str(_("Choose one of the legal grounds."))]})
     previous = set_status(petition, Status.ARCHIVED)
@@ -195,7 +193,7 @@ def petition_archive(*, actor: User, petition: Petition, ground: str, reason: st
 def petition_mark_inspection_lead(*, actor: User, petition: Petition, reason: str = "") -> Petition:
     """An anonymous denunciation with concrete content becomes information for inspection (art. 25)."""
     petition = _locked(petition)
-    require_status(petition, Status.RECEIVED, Status.CLASSIFIED)
+    require_allowed(petition, "inspection_lead")
     if not (petition.kind == Kind.DENUNCIATION and petition.is_anonymous):
         raise case_error(CaseErrorCode.TRANSITION_NOT_ALLOWED, status=409)
     previous = set_status(petition, Status.INSPECTION_LEAD)
@@ -215,7 +213,7 @@ def petition_start_verification(
 ) -> Petition:
     """Assign the handler and determine complexity; a complex case gets the longer legal time limit."""
     petition = _locked(petition)
-    require_status(petition, Status.ACCEPTED, Status.VERIFICATION)
+    require_allowed(petition, "start_verification")
     if not handler.memberships.filter(organization_id=petition.handling_organization_id, is_active=True).exists():
         raise case_error(CaseErrorCode.NOT_A_MEMBER)
     if complexity not in Complexity.values:
@@ -240,8 +238,7 @@ def petition_start_verification(
 @transaction.atomic
 def petition_assign(*, actor: User, petition: Petition, handler: User) -> Petition:
     petition = _locked(petition)
-    if petition.status not in OPEN_STATUSES:
-        raise case_error(CaseErrorCode.TRANSITION_NOT_ALLOWED, status=409)
+    require_allowed(petition, "assign")
     if not handler.memberships.filter(organization_id=petition.handling_organization_id, is_active=True).exists():
         raise case_error(CaseErrorCode.NOT_A_MEMBER)
     petition.handler = handler
@@ -264,7 +261,7 @@ def petition_record_dialogue(
     *, actor: User, petition: Petition, notified_on: dt.date, held_on: dt.date, minutes: str
 ) -> Petition:
     petition = _locked(petition)
-    require_status(petition, Status.VERIFICATION, Status.DIALOGUE)
+    require_allowed(petition, "dialogue")
     _check_dialogue_notice(notified_on=notified_on, held_on=held_on)
     if not normalize(minutes):
         raise case_error(CaseErrorCode.INVALID, fields={"minutes": [str(_("This field is required."))]})
@@ -285,7 +282,7 @@ def petition_extend(*, actor: User, petition: Petition, reason: str) -> Petition
     """Gia hạn (written decision): a denunciation gets +30 days, at most twice (art. 30); a complaint can
     only move to the longer limit of a complex case."""
     petition = _locked(petition)
-    require_status(petition, *RESOLVING)
+    require_allowed(petition, "extend")
     if not normalize(reason):
         raise case_error(CaseErrorCode.INVALID, fields={"reason": [str(_("This field is required."))]})
     if petition.kind == Kind.DENUNCIATION:
@@ -323,7 +320,7 @@ def petition_extend(*, actor: User, petition: Petition, reason: str) -> Petition
 @transaction.atomic
 def petition_suspend(*, actor: User, petition: Petition, reason: str) -> Petition:
     petition = _locked(petition)
-    require_status(petition, *RESOLVING)
+    require_allowed(petition, "suspend")
     if not normalize(reason):
         raise case_error(CaseErrorCode.INVALID, fields={"reason": [str(_("This field is required."))]})
     petition.suspended_from = petition.status
@@ -336,7 +333,7 @@ def petition_suspend(*, actor: User, petition: Petition, reason: str) -> Petitio
 @transaction.atomic
 def petition_resume(*, actor: User, petition: Petition, reason: str = "") -> Petition:
     petition = _locked(petition)
-    require_status(petition, Status.SUSPENDED)
+    require_allowed(petition, "resume")
     back_to = Status(petition.suspended_from or Status.ACCEPTED)
     petition.suspended_from = ""
     previous = set_status(petition, back_to, "suspended_from")
@@ -349,8 +346,7 @@ def petition_resume(*, actor: User, petition: Petition, reason: str = "") -> Pet
 def petition_withdraw(*, actor: User | None, petition: Petition, full: bool, content: str = "") -> Petition:
     """Rút đơn: full withdrawal ends the case; a partial one is recorded and the rest continues."""
     petition = _locked(petition)
-    if petition.status not in OPEN_STATUSES:
-        raise case_error(CaseErrorCode.TRANSITION_NOT_ALLOWED, status=409)
+    require_allowed(petition, "withdraw")
     if full:
         previous = set_status(petition, Status.WITHDRAWN)
         deadlines.complete_all(petition=petition, on=today())
@@ -368,7 +364,7 @@ def petition_conclude(
 ) -> Petition:
     """Quyết định giải quyết khiếu nại / kết luận nội dung tố cáo / trả lời kiến nghị, phản ánh."""
     petition = _locked(petition)
-    require_status(petition, Status.ACCEPTED, Status.VERIFICATION, Status.DIALOGUE)
+    require_allowed(petition, "conclude")
     allowed = (
         {Outcome.RIGHT, Outcome.PARTLY_RIGHT, Outcome.WRONG}
         if petition.kind in (Kind.COMPLAINT, Kind.DENUNCIATION)
@@ -407,7 +403,7 @@ def petition_conclude(
 @transaction.atomic
 def petition_close(*, actor: User, petition: Petition) -> Petition:
     petition = _locked(petition)
-    require_status(petition, Status.CONCLUDED)
+    require_allowed(petition, "close")
     petition.closed_on = today()
     previous = set_status(petition, Status.CLOSED, "closed_on")
     deadlines.complete_all(petition=petition, on=petition.closed_on)

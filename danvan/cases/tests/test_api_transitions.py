@@ -6,6 +6,7 @@ import json
 import pytest
 import time_machine
 from django.test import Client
+from django.utils import timezone
 
 from danvan.audit.models import AuditEvent
 from danvan.cases.models import CaseEvent, Forwarding, Petition, Status
@@ -144,11 +145,36 @@ def test_assign_suspend_resume_extend_withdraw(world, submit, head_a, handler_a)
 
 @pytest.mark.parametrize("persona", ["officer_same", "mttq_officer", "province_inspector"])
 def test_assigned_handler_only_handles(world, submit, as_persona, head_a, handler_a, persona):
+    """The head starts the verification (a decision); the assigned handler records the dialogue, and
+    neither another officer nor the handler may take the head's decision."""
     petition = submit().petition
     workflow.petition_classify(actor=head_a, petition=petition, eligible=True, within_competence=True)
     workflow.petition_accept(actor=head_a, petition=petition)
     workflow.petition_assign(actor=head_a, petition=petition, handler=handler_a)
-    response = act(as_persona(persona), petition, "start_verification", {"handler_id": handler_a.pk})
-    assert response.status_code == 403
-    response = act(login_client(Client(), handler_a), petition, "start_verification", {"handler_id": handler_a.pk})
-    assert response.json()["status"] == "verification"
+    handler = login_client(Client(), handler_a)
+    before = _state(petition)
+    assert act(as_persona(persona), petition, "start_verification", {"handler_id": handler_a.pk}).status_code == 403
+    assert act(handler, petition, "start_verification", {"handler_id": handler_a.pk}).status_code == 403
+    assert _state(petition) == before
+    body = act(login_client(Client(), head_a), petition, "start_verification", {"handler_id": handler_a.pk}).json()
+    assert body["status"] == "verification"
+    dialogue = {
+        "notified_on": (timezone.localdate() - dt.timedelta(days=8)).isoformat(),
+        "held_on": (timezone.localdate() - dt.timedelta(days=1)).isoformat(),
+        "minutes": "Hai bên trình bày ý kiến.",
+    }
+    assert act(as_persona(persona), petition, "dialogue", dialogue).status_code == 403
+    response = act(handler, petition, "dialogue", dialogue)
+    assert (response.status_code, response.json()["status"]) == (200, "dialogue")
+
+
+def test_dialogue_needs_its_fields(world, submit, head_a):
+    petition = submit().petition
+    workflow.petition_classify(actor=head_a, petition=petition, eligible=True, within_competence=True)
+    workflow.petition_accept(actor=head_a, petition=petition)
+    workflow.petition_start_verification(actor=head_a, petition=petition, handler=head_a)
+    before = _state(petition)
+    response = act(login_client(Client(), head_a), petition, "dialogue", {"minutes": "", "held_on": None})
+    assert response.status_code == 422
+    assert set(response.json()["extra"]["fields"]) == {"notified_on", "held_on", "minutes"}
+    assert _state(petition) == before

@@ -153,7 +153,8 @@ def test_handler_choices_come_from_the_memberships(world, as_persona, personas, 
     page = as_persona("officer_same").get("/petitions/inbox/").content.decode()
     select = re.search(r'<select name="handler".*?</select>', page, re.S).group(0)
     offered = set(re.findall(r'<option value="(\d+)"', select))
-    assert offered == {str(u.pk) for u in (head_a, handler_a, idle, personas["officer_same"])}
+    org_a = (head_a, handler_a, idle, personas["officer_same"], personas["head_same"], personas["handler_same"])
+    assert offered == {str(u.pk) for u in org_a}
     response = as_persona("officer_same").get("/petitions/inbox/", {"handler": handler_a.pk})
     assert _codes(response) == [assigned.tracking_code]
     # A handler who is not offered (another organisation's) is refused; the other filters still apply.

@@ -4,15 +4,20 @@ has a row somewhere; the rows here run in this module with the petitions they ne
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import timezone
 
 from danvan.accounts.models import Role, User
 from danvan.audit.models import AuditEvent
+from danvan.cases.actions import API_ACTIONS, DECIDE, HANDLE, PROCESS, Action
 from danvan.cases.models import CaseEvent, Party, Petition
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import petition_submit
@@ -64,6 +69,17 @@ class Petitions:
         return workflow.petition_conclude(actor=self.head, petition=self.accepted, outcome="right", answer="Đúng.")
 
     @cached_property
+    def verification(self) -> Petition:
+        """Under verification by the handler persona (handler_same)."""
+        handler = self.personas["handler_same"]
+        assert handler is not None
+        return workflow.petition_start_verification(actor=self.head, petition=self.accepted, handler=handler)
+
+    @cached_property
+    def anonymous_denunciation(self) -> Petition:
+        return self._new(kind="denunciation", complaint_round=None, is_anonymous=True, parties=[])
+
+    @cached_property
     def forwarded_here(self) -> Petition:
         """From commune B's committee to commune A's: commune A acknowledges it."""
         head_b = make_user("head_b", org=self.world.org_b, role=Role.UNIT_HEAD)
@@ -89,17 +105,55 @@ def _transition(action: str, state: str, expected: dict[str, int], body: dict | 
     )
 
 
-# Processing steps: the reception officer of the handling organisation. Decisions: only the head, who is
-# no persona here (see test_api_transitions.py), so every persona is refused.
-PROCESS = api_officers(403, citizen=404, officer_other=404, officer_same=200)
-DECIDE = api_officers(403, citizen=404, officer_other=404)
+# Who may take a workflow action, from its declaration (danvan/cases/actions.py): the intake steps, org_a's
+# reception officer, handler and head; decisions, its head; the verification work, its handler or its head.
+PROCESSING = api_officers(403, citizen=404, officer_other=404, officer_same=200, head_same=200, handler_same=200)
+BY_PERMISSION = {
+    PROCESS: PROCESSING,
+    DECIDE: api_officers(403, citizen=404, officer_other=404, head_same=200),
+    HANDLE: api_officers(403, citizen=404, officer_other=404, head_same=200, handler_same=200),
+}
+# Each API action: (the petition it is taken on, its body, the answers that differ from its permission's).
+ACTION_ROWS: dict[str, tuple[str, Callable[[Petitions], dict[str, Any]], dict[str, int]]] = {
+    "classify": ("received", lambda c: {"eligible": True, "within_competence": True}, {}),
+    "accept": ("classified", lambda c: {}, {}),
+    "forward": ("received", lambda c: {"to_organization_id": c.world.org_b.pk}, {}),
+    # From org_b to org_a: org_b's officer still sees what it forwarded but no longer processes it.
+    "acknowledge": ("forwarded_here", lambda c: {}, {"officer_other": 403}),
+    "guide": ("received", lambda c: {"guidance": "Gửi Tòa án nhân dân khu vực", "competent_body": "Tòa án"}, {}),
+    "archive": ("received", lambda c: {"ground": "kn11_6"}, {}),
+    "inspection_lead": ("anonymous_denunciation", lambda c: {}, {}),
+    "start_verification": ("accepted", lambda c: {"handler_id": c.officer_id}, {}),
+    "assign": ("accepted", lambda c: {"handler_id": c.officer_id}, {}),
+    "dialogue": (
+        "verification",
+        lambda c: {
+            "notified_on": (timezone.localdate() - dt.timedelta(days=8)).isoformat(),
+            "held_on": (timezone.localdate() - dt.timedelta(days=1)).isoformat(),
+            "minutes": "Hai bên trình bày ý kiến.",
+        },
+        {},
+    ),
+    "extend": ("accepted", lambda c: {"reason": "Vụ việc phức tạp"}, {}),
+    "suspend": ("accepted", lambda c: {"reason": "Chờ giám định"}, {}),
+    "resume": ("suspended", lambda c: {}, {}),
+    "withdraw": ("accepted", lambda c: {"full": True}, {}),
+    "conclude": ("accepted", lambda c: {"outcome": "right", "answer": "Khiếu nại đúng."}, {}),
+    "close": ("concluded", lambda c: {}, {}),
+}
+
+
+def action_row(action: Action) -> Endpoint:
+    state, body, differences = ACTION_ROWS[action.name]
+    return _transition(action.name, state, BY_PERMISSION[action.perm] | differences, body)
+
 
 ENDPOINTS = [
     Endpoint(
         "api:POST /api/petitions/",
         "post",
         lambda c: "/api/petitions/",
-        api_officers(403, officer_same=201, officer_other=422),
+        api_officers(403, officer_same=201, officer_other=422, head_same=201, handler_same=201),
         lambda c: api_payload(c.world),
         json=True,
     ),
@@ -110,20 +164,7 @@ ENDPOINTS = [
         lambda c: f"/api/petitions/{c.received.pk}",
         api_officers(200, citizen=404, officer_other=404),
     ),
-    _transition("classify", "received", PROCESS, {"eligible": True, "within_competence": True}),
-    _transition("forward", "received", PROCESS, lambda c: {"to_organization_id": c.world.org_b.pk}),
-    _transition("guide", "received", PROCESS, {"guidance": "Gửi Tòa án nhân dân khu vực", "competent_body": "Tòa án"}),
-    _transition("archive", "received", PROCESS, {"ground": "kn11_6"}),
-    _transition("acknowledge", "forwarded_here", PROCESS | {"officer_other": 403}),
-    _transition("accept", "classified", DECIDE),
-    _transition("start_verification", "accepted", DECIDE, lambda c: {"handler_id": c.officer_id}),
-    _transition("assign", "accepted", DECIDE, lambda c: {"handler_id": c.officer_id}),
-    _transition("extend", "accepted", DECIDE, {"reason": "Vụ việc phức tạp"}),
-    _transition("suspend", "accepted", DECIDE, {"reason": "Chờ giám định"}),
-    _transition("resume", "suspended", DECIDE),
-    _transition("withdraw", "accepted", DECIDE, {"full": True}),
-    _transition("conclude", "accepted", DECIDE, {"outcome": "right", "answer": "Khiếu nại đúng."}),
-    _transition("close", "concluded", DECIDE),
+    *[action_row(action) for action in API_ACTIONS.values()],
     # --- Open311: public, the same for everyone ------------------------------------------------------
     Endpoint("open311:services", "get", lambda c: "/open311/v2/services.json", ALL),
     Endpoint("open311:service_definition", "get", lambda c: "/open311/v2/services/infrastructure.xml", ALL),
@@ -162,6 +203,14 @@ def test_endpoint_for_persona(endpoint: Endpoint, persona: str, world, personas,
     assert response.status_code == expected, f"{endpoint.name} as {persona}: {response.status_code}"
     if endpoint.method == "post" and (is_denied(expected, persona) or expected >= 400):
         assert _snapshot() == before, f"denied {endpoint.name} as {persona} changed data"
+    if "/transitions/" in endpoint.name and expected == 200:
+        assert _snapshot() != before, f"allowed {endpoint.name} as {persona} changed nothing"
+
+
+def test_every_api_action_has_a_row_allowed_to_some_persona():
+    assert set(ACTION_ROWS) == set(API_ACTIONS)
+    for action in API_ACTIONS.values():
+        assert 200 in (BY_PERMISSION[action.perm] | ACTION_ROWS[action.name][2]).values(), action.name
 
 
 def test_rows_name_every_persona():

@@ -2,14 +2,19 @@
 People's Committee (org_a) and brought to the step the endpoint needs. Denied POSTs change nothing.
 
 Who is who (danvan.core.testing): officer_same is a reception officer of org_a (processes, never decides),
-officer_other a reception officer of org_b (commune B), province_inspector reads the whole province,
-mttq_officer and org_admin see commune A without a processing role, system_admin sees everything but
-decides nothing. No persona heads org_a, so every decision is refused (403) to all of them.
+head_same heads org_a (processes and decides), handler_same is a case handler of org_a assigned to the
+petition under verification (processes and handles), officer_other a reception officer of org_b (commune
+B), province_inspector reads the whole province, mttq_officer and org_admin see commune A without a
+processing role, system_admin sees everything but decides nothing.
+
+The workflow actions' rows come from their declaration (danvan/cases/actions.py): the expected answers
+follow each action's permission, an allowed action changes the petition, a refused one changes nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
@@ -19,6 +24,7 @@ from django.utils import timezone
 
 from danvan.accounts.models import Role
 from danvan.audit.models import AuditEvent
+from danvan.cases.actions import ACTIONS, DECIDE, HANDLE, PROCESS, Action
 from danvan.cases.models import CaseEvent, Petition, ResponseStep, ResponseTemplate
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
@@ -70,12 +76,81 @@ PUBLIC = {
     "cases:track_rate",
     "cases:track_reopen",
 }
-PROCESS_ONLY_SAME = officers(403, officer_other=404, officer_same=302)  # processing by org_a's reception
-DECISION = officers(403, officer_other=404)  # only org_a's head decides: no persona
+# Processing by org_a's staff: its reception officer, handler and head.
+PROCESS_ONLY_SAME = officers(403, officer_other=404, officer_same=302, head_same=302, handler_same=302)
+DECISION = officers(403, officer_other=404, head_same=302)  # only org_a's head decides
+HANDLING = officers(403, officer_other=404, head_same=302, handler_same=302)  # the assigned handler or the head
+BY_PERMISSION = {PROCESS: PROCESS_ONLY_SAME, DECIDE: DECISION, HANDLE: HANDLING}
 # A template of org_a: its members see it, its administrator manages it; outsiders get a 404.
-TEMPLATE_OF_ORG_A = officers(404, officer_same=403, org_admin=200, system_admin=403)
+TEMPLATE_OF_ORG_A = officers(404, officer_same=403, org_admin=200, system_admin=403, head_same=200, handler_same=403)
 BODY = "Kính gửi: {citizen_name}\n\n{organization} đã nhận được đơn ngày {received_on}."
 today = timezone.localdate
+
+# Each declared action: (the step its petition is brought to, the form's data, the answers that differ from
+# those of its permission because of that step).
+ACTION_ROWS: dict[str, tuple[str, Callable[[World], dict[str, object]], dict[str, int]]] = {
+    "classify": ("received", lambda w: prefixed("classify", eligible="on", within_competence="on"), {}),
+    "accept": ("classified", lambda w: {}, {}),
+    "forward": ("received", lambda w: prefixed("forward", to_organization=w.org_b.pk), {}),
+    # Forwarded to org_b: org_b's reception acknowledges; org_a still sees what it forwarded; the MTTQ
+    # of commune A no longer sees it.
+    "acknowledge": (
+        "forwarded",
+        lambda w: {},
+        {"officer_other": 302, "officer_same": 403, "head_same": 403, "handler_same": 403, "mttq_officer": 404},
+    ),
+    "guide": (
+        "received",
+        lambda w: prefixed("guide", competent_body="Tòa án nhân dân khu vực 1", guidance="Gửi đơn đến Tòa án."),
+        {},
+    ),
+    "archive": ("received", lambda w: prefixed("archive", ground="kn11_6"), {}),
+    "inspection_lead": ("anonymous_denunciation", lambda w: {}, {}),
+    "start_verification": (
+        "accepted",
+        lambda w: prefixed("start_verification", handler=w.head.pk, complexity="simple"),
+        {},
+    ),
+    "assign": ("accepted", lambda w: prefixed("assign", handler=w.head.pk), {}),
+    "dialogue": (
+        "verification",
+        lambda w: prefixed(
+            "dialogue",
+            notified_on=(today() - dt.timedelta(days=8)).isoformat(),
+            held_on=(today() - dt.timedelta(days=1)).isoformat(),
+            minutes="Hai bên trình bày ý kiến.",
+        ),
+        {},
+    ),
+    "extend": ("accepted", lambda w: prefixed("extend", reason="Vụ việc phức tạp"), {}),
+    "suspend": ("accepted", lambda w: prefixed("suspend", reason="Chờ kết quả giám định"), {}),
+    "resume": ("suspended", lambda w: {}, {}),
+    "withdraw": ("received", lambda w: prefixed("withdraw", scope="full", content="Rút toàn bộ đơn"), {}),
+    "conclude": ("accepted", lambda w: prefixed("conclude", outcome="right", answer="Khiếu nại đúng."), {}),
+    "close": ("concluded", lambda w: {}, {}),
+    "duplicate": ("received", lambda w: prefixed("duplicate", code=w.other.tracking_code), {}),
+    "link": ("received", lambda w: prefixed("link", code=w.other.tracking_code), {}),
+    "split": (
+        "received",
+        lambda w: prefixed(
+            "split",
+            kind_1="complaint_1",
+            subject_1="Khiếu nại thu hồi đất",
+            content_1="Khiếu nại quyết định thu hồi đất.",
+            kind_2="denunciation",
+            subject_2="Tố cáo cán bộ địa chính",
+            content_2="Tố cáo cán bộ địa chính nhận tiền.",
+        ),
+        {},
+    ),
+}
+
+
+def action_row(action: Action) -> CaseEndpoint:
+    """The row of a declared action: its URL, and the answers its permission gives at its row's step."""
+    state, data, differences = ACTION_ROWS[action.name]
+    return case(action.name, BY_PERMISSION[action.perm] | differences, data, state)
+
 
 ENDPOINTS: list[Endpoint] = [
     Endpoint("cases:submit", "get", lambda w: "/petitions/new/", ALL),
@@ -116,20 +191,20 @@ ENDPOINTS: list[Endpoint] = [
         "cases:bulk_assign",
         "post",
         lambda w: "/petitions/inbox/assign/",
-        officers(403),
+        officers(403, head_same=302),
         lambda w: {"bulk-petitions": [w.petition.pk], "bulk-handler": w.head.pk},
     ),
     Endpoint(
         "cases:officer_entry",
         "get",
         lambda w: "/petitions/new-entry/",
-        officers(403, officer_same=200, officer_other=200),
+        officers(403, officer_same=200, officer_other=200, head_same=200, handler_same=200),
     ),
     Endpoint(
         "cases:officer_entry",
         "post",
         lambda w: "/petitions/new-entry/",
-        officers(403, officer_same=302, officer_other=302),
+        officers(403, officer_same=302, officer_other=302, head_same=302, handler_same=302),
         officer_form,
     ),
     Endpoint(
@@ -156,49 +231,6 @@ ENDPOINTS: list[Endpoint] = [
         dict.fromkeys(PERSONAS, 404),
         state="accepted",
     ),
-    case("classify", PROCESS_ONLY_SAME, lambda w: prefixed("classify", eligible="on", within_competence="on")),
-    case("accept", DECISION, state="classified"),
-    case("forward", PROCESS_ONLY_SAME, lambda w: prefixed("forward", to_organization=w.org_b.pk)),
-    # Forwarded to org_b: org_b's reception acknowledges; org_a still sees what it forwarded; the MTTQ
-    # of commune A no longer sees it.
-    case("acknowledge", officers(403, officer_other=302, mttq_officer=404), state="forwarded"),
-    case(
-        "guide",
-        PROCESS_ONLY_SAME,
-        lambda w: prefixed("guide", competent_body="Tòa án nhân dân khu vực 1", guidance="Gửi đơn đến Tòa án."),
-    ),
-    case("archive", PROCESS_ONLY_SAME, lambda w: prefixed("archive", ground="kn11_6")),
-    case("inspection_lead", PROCESS_ONLY_SAME, state="anonymous_denunciation"),
-    case(
-        "start_verification",
-        DECISION,
-        lambda w: prefixed("start_verification", handler=w.head.pk, complexity="simple"),
-        state="accepted",
-    ),
-    case("assign", DECISION, lambda w: prefixed("assign", handler=w.head.pk), state="accepted"),
-    # The assigned handler (here officer_same) records the dialogue.
-    case(
-        "dialogue",
-        PROCESS_ONLY_SAME,
-        lambda w: prefixed(
-            "dialogue",
-            notified_on=(today() - dt.timedelta(days=8)).isoformat(),
-            held_on=(today() - dt.timedelta(days=1)).isoformat(),
-            minutes="Hai bên trình bày ý kiến.",
-        ),
-        state="verification",
-    ),
-    case("extend", DECISION, lambda w: prefixed("extend", reason="Vụ việc phức tạp"), state="accepted"),
-    case("suspend", DECISION, lambda w: prefixed("suspend", reason="Chờ kết quả giám định"), state="accepted"),
-    case("resume", DECISION, state="suspended"),
-    case("withdraw", PROCESS_ONLY_SAME, lambda w: prefixed("withdraw", scope="full", content="Rút toàn bộ đơn")),
-    case(
-        "conclude",
-        DECISION,
-        lambda w: prefixed("conclude", outcome="right", answer="Khiếu nại đúng."),
-        state="accepted",
-    ),
-    case("close", DECISION, state="concluded"),
     # Internal notes: the handling organisation's processing staff, its head and the assigned handler.
     Endpoint(
         "cases:note_add",
@@ -212,7 +244,7 @@ ENDPOINTS: list[Endpoint] = [
         "cases:response_fill",
         "get",
         lambda w: f"/petitions/{w.petition.pk}/response-text/?template={w.system_template.pk}",
-        officers(403, officer_other=404, officer_same=200),
+        officers(403, officer_other=404, officer_same=200, head_same=200, handler_same=200),
     ),
     Endpoint("cases:response_templates", "get", lambda w: "/petitions/response-templates/", officers(200)),
     # org_a's administrator writes org_a's templates; the system administrator the system-wide ones.
@@ -220,7 +252,7 @@ ENDPOINTS: list[Endpoint] = [
         "cases:response_template_create",
         "post",
         lambda w: "/petitions/response-templates/new/",
-        officers(403, org_admin=302, system_admin=302),
+        officers(403, org_admin=302, system_admin=302, head_same=302),
         lambda w: {"title": "Trả lời phản ánh đèn đường", "step": "conclusion", "kind": "feedback", "body": BODY},
     ),
     Endpoint(
@@ -233,7 +265,7 @@ ENDPOINTS: list[Endpoint] = [
         "cases:response_template_edit",
         "post",
         lambda w: f"/petitions/response-templates/{w.template.pk}/",
-        TEMPLATE_OF_ORG_A | {"org_admin": 302},
+        TEMPLATE_OF_ORG_A | {"org_admin": 302, "head_same": 302},
         lambda w: {"title": "Hướng dẫn (sửa)", "step": "guidance", "body": BODY, "is_active": "on"},
     ),
     Endpoint(
@@ -243,21 +275,7 @@ ENDPOINTS: list[Endpoint] = [
         officers(403, system_admin=302),
         lambda w: {"title": "Hướng dẫn chung (sửa)", "step": "guidance", "body": BODY, "is_active": "on"},
     ),
-    case("duplicate", PROCESS_ONLY_SAME, lambda w: prefixed("duplicate", code=w.other.tracking_code)),
-    case("link", PROCESS_ONLY_SAME, lambda w: prefixed("link", code=w.other.tracking_code)),
-    case(
-        "split",
-        PROCESS_ONLY_SAME,
-        lambda w: prefixed(
-            "split",
-            kind_1="complaint_1",
-            subject_1="Khiếu nại thu hồi đất",
-            content_1="Khiếu nại quyết định thu hồi đất.",
-            kind_2="denunciation",
-            subject_2="Tố cáo cán bộ địa chính",
-            content_2="Tố cáo cán bộ địa chính nhận tiền.",
-        ),
-    ),
+    *[action_row(action) for action in ACTIONS],
 ]
 
 
@@ -292,7 +310,7 @@ def prepare(world: World, state: str, personas) -> None:
     if state in ("accepted", "verification", "suspended", "concluded", "closed"):
         petition = workflow.petition_accept(actor=head, petition=petition)
     if state == "verification":
-        petition = workflow.petition_start_verification(actor=head, petition=petition, handler=personas["officer_same"])
+        petition = workflow.petition_start_verification(actor=head, petition=petition, handler=personas["handler_same"])
     if state == "suspended":
         petition = workflow.petition_suspend(actor=head, petition=petition, reason="Chờ giám định")
     if state in ("concluded", "closed"):
@@ -340,9 +358,17 @@ def test_endpoint_for_persona(endpoint: Endpoint, persona: str, world, personas,
     denied = is_denied(expected, persona) and endpoint.name not in PUBLIC
     if endpoint.method == "post" and denied:
         assert _snapshot(world) == before, f"denied {endpoint.name} as {persona} changed data"
+    if isinstance(endpoint, CaseEndpoint) and endpoint.name.removeprefix("cases:") in ACTION_ROWS and not denied:
+        assert _snapshot(world) != before, f"allowed {endpoint.name} as {persona} changed nothing"
 
 
 def test_every_case_action_has_a_row():
-    from danvan.cases.views.actions import ACTIONS
-
+    assert set(ACTION_ROWS) == {a.name for a in ACTIONS}
     assert {f"cases:{a.name}" for a in ACTIONS} <= {e.name for e in ENDPOINTS}
+
+
+def test_every_declared_action_is_allowed_to_some_persona():
+    """No declared action is tested only for its refusals."""
+    for action in ACTIONS:
+        row = BY_PERMISSION[action.perm] | ACTION_ROWS[action.name][2]
+        assert 302 in row.values(), action.name

@@ -140,7 +140,7 @@ def case_action(request: HttpRequest, petition_id: int, action: str) -> HttpResp
     status = 400
     if form.is_valid():
         try:
-            spec.run(user, petition, form.cleaned_data)
+            spec.run_web(user, petition, form.cleaned_data)
         except DomainError as exc:
             apply_domain_error(form, exc)
             status = exc.status

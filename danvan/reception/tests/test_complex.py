@@ -100,7 +100,9 @@ def test_an_overdue_milestone_alerts_once(world, head_a, personas):
     assert "Đo đạc lại" in notification.title
     assert "20/11/2026" in notification.title
     assert milestone_overdue_scan(today=D(2026, 11, 22)) == 0
-    assert Notification.objects.count() == 1
+    # Once for each head of the owning organisation (head_a and the persona head_same).
+    assert set(Notification.objects.values_list("user__username", flat=True)) == {"head_a", "head_same"}
+    assert Notification.objects.count() == 2
 
 
 def test_resolution_level_and_the_grassroots_share(world, head_a, personas):

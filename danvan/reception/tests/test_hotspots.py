@@ -82,13 +82,13 @@ def test_a_surge_about_one_project_alerts_with_its_evidence(world, personas, hea
     assert candidate.score == 1.6  # 8 petitions / max(5, 3 × 0 expected)
     assert candidate.facts == {"count": 8, "baseline": 0, "expected": 0.0}
     result = hotspot_scan_daily.call_local()
-    assert (result["created"], result["notifications"]) == (1, 3)
+    assert (result["created"], result["notifications"]) == (1, 4)
     hotspot = Hotspot.objects.get()
     assert hotspot.label == "Dự án khu đô thị Tân Phong Xanh"
     assert hotspot.petition_count == 8
     assert set(hotspot.evidence_rows.values_list("petition_id", flat=True)) == {p.pk for p in surge}
     told = set(Notification.objects.filter(key=f"hotspot:{hotspot.pk}").values_list("user__username", flat=True))
-    assert told == {"head_a", "mttq_officer", "mtb_head"}
+    assert told == {"head_a", "head_same", "mttq_officer", "mtb_head"}
     assert mtb_head.pk
     assert "Người dân" not in "".join(Notification.objects.values_list("title", "body").first())
     # The next scan updates the same hotspot and tells nobody twice.

@@ -16,7 +16,8 @@ from danvan.cases.models import Petition
 from danvan.core.testing import PERSONAS
 from danvan.core.testing_matrix import ALL, Endpoint, call_endpoint, officers
 from danvan.notifications.models import Notification
-from danvan.reception.models import Threshold
+from danvan.reception.models import Dialogue, DialogueParticipant, DialogueStatus, ReceptionSession, Threshold
+from danvan.reception.services.visits import PersonData, VisitData, visit_record
 from danvan.reception.slots import open_slots
 
 # Reading reception (sessions, register…): processing roles of the organisation, inspectors, system admins.
@@ -24,13 +25,15 @@ RECEPTION = officers(200, mttq_officer=403, org_admin=403)
 # An object of commune A's reception.
 OBJECT_A = officers(200, officer_other=404, mttq_officer=404, org_admin=404)
 # Writing reception in commune A: only its reception officer; another commune's officer cannot pick A's objects.
-WRITE_A = officers(403, officer_same=302, officer_other=400)
-# An object of commune A's reception, written by a role the personas do not have (the head, the handler).
-HEAD_ONLY_A = officers(403, officer_other=404, mttq_officer=404, org_admin=404)
+# Writing reception in commune A: its reception officer, handler and head; another commune's officer cannot
+# pick A's objects.
+WRITE_A = officers(403, officer_same=302, officer_other=400, head_same=302, handler_same=302)
+# An object of commune A's reception written by its head (head_same), not by the other officers.
+HEAD_ONLY_A = officers(403, officer_other=404, mttq_officer=404, org_admin=404, head_same=302)
 # Complex cases and hotspots of commune A: every officer covering it reads them.
 AREA_A = officers(200, officer_other=404)
-AREA_WRITE_A = officers(403, officer_same=302, officer_other=404)
-AREA_LEAD_A = officers(403, officer_other=404)
+AREA_WRITE_A = officers(403, officer_same=302, officer_other=404, head_same=302, handler_same=302)
+AREA_LEAD_A = officers(403, officer_other=404, head_same=302)
 
 
 def _today() -> dt.date:
@@ -122,7 +125,7 @@ ENDPOINTS = [
     Endpoint(
         "reception:session_notice",
         "post",
-        lambda w: f"/reception/sessions/{w.rec.session.pk}/notice/",
+        lambda w: f"/reception/sessions/{w.open.session.pk}/notice/",
         HEAD_ONLY_A,
         lambda w: {"conclusions": "Giao công an phường bảo đảm trật tự."},
     ),
@@ -137,7 +140,7 @@ ENDPOINTS = [
         "reception:visit_link_complex",
         "post",
         lambda w: f"/reception/visits/{w.rec.visit_id}/complex/",
-        HEAD_ONLY_A | {"officer_same": 302},
+        HEAD_ONLY_A | {"officer_same": 302, "handler_same": 302},
         lambda w: {"case": w.rec.case.pk},
     ),
     Endpoint("reception:register", "get", lambda w: "/reception/register/", RECEPTION),
@@ -163,7 +166,7 @@ ENDPOINTS = [
         "reception:dialogue_add",
         "post",
         lambda w: "/reception/dialogues/add/",
-        officers(403, officer_other=400, mttq_officer=403, org_admin=403),
+        officers(403, officer_other=400, mttq_officer=403, org_admin=403, head_same=302),
         lambda w: {
             "tracking_code": w.rec.petition.tracking_code,
             "held_on": (_today() + dt.timedelta(days=14)).isoformat(),
@@ -188,9 +191,11 @@ ENDPOINTS = [
     Endpoint(
         "reception:dialogue_minutes",
         "post",
-        lambda w: f"/reception/dialogues/{w.rec.dialogue.pk}/minutes/",
+        lambda w: f"/reception/dialogues/{w.open.dialogue.pk}/minutes/",
         HEAD_ONLY_A,
-        lambda w: {"result": "Thống nhất."},
+        lambda w: (
+            {"result": "Thống nhất."} | {f"signature_{p.pk}": "signed" for p in w.open.dialogue.participants.all()}
+        ),
     ),
     Endpoint(
         "reception:dialogue_minutes_download",
@@ -203,13 +208,13 @@ ENDPOINTS = [
         "reception:complex_add",
         "get",
         lambda w: "/reception/complex/add/",
-        officers(403, officer_same=200, officer_other=200),
+        officers(403, officer_same=200, officer_other=200, head_same=200, handler_same=200),
     ),
     Endpoint(
         "reception:complex_add",
         "post",
         lambda w: "/reception/complex/add/",
-        officers(403, officer_same=302, officer_other=400),
+        officers(403, officer_same=302, officer_other=400, head_same=302, handler_same=302),
         _complex,
     ),
     Endpoint("reception:resolution_levels", "get", lambda w: "/reception/complex/levels/", officers(200)),
@@ -258,8 +263,8 @@ ENDPOINTS = [
         "reception:plan_add",
         "post",
         lambda w: "/reception/plans/add/",
-        officers(403),
-        lambda w: {"organization": w.world.org_a.pk, "year": _today().year + 1, "q1": 2, "q2": 2, "q3": 1, "q4": 0},
+        officers(403, head_same=302),
+        lambda w: {"organization": w.world.org_a.pk, "year": _today().year + 1, "q1": 0, "q2": 0, "q3": 0, "q4": 0},
     ),
     Endpoint("reception:plan_detail", "get", lambda w: f"/reception/plans/{w.rec.plan.pk}/", AREA_A),
     Endpoint("reception:hotspot_list", "get", lambda w: "/reception/hotspots/", officers(200)),
@@ -303,10 +308,52 @@ def snapshot() -> dict[str, int]:
     return counts
 
 
+def _still_open(rec) -> SimpleNamespace:
+    """What the head writes once: a session of commune A held yesterday, with a visit, whose conclusions
+    notice is still to be issued, and a dialogue held yesterday whose minutes are still to be recorded."""
+    session = ReceptionSession.objects.create(
+        organization=rec.session.organization,
+        place=rec.session.place,
+        kind=rec.session.kind,
+        held_on=rec.session.held_on,
+        head=rec.session.head,
+        position=rec.session.position,
+        received_by=rec.session.received_by,
+        created_by=rec.session.created_by,
+    )
+    visit_record(
+        actor=rec.session.created_by,
+        session=session,
+        data=VisitData(
+            kind="feedback",
+            content_summary="Phản ánh cống thoát nước tắc ở tổ dân phố 2.",
+            result="guided",
+            complainants=[PersonData("Lê Thị Hoa", address="Tổ dân phố 2")],
+            guided_to="Công ty môi trường",
+        ),
+    )
+    dialogue = Dialogue.objects.create(
+        organization=rec.dialogue.organization,
+        petition=rec.dialogue.petition,
+        held_on=_today() - dt.timedelta(days=1),
+        start_time=dt.time(9),
+        place="Hội trường UBND phường",
+        content="Đối thoại về việc thu hồi đất",
+        chair=rec.dialogue.chair,
+        status=DialogueStatus.NOTIFIED,
+        notice_sent_on=_today() - dt.timedelta(days=8),
+        notice_method="Giấy mời",
+        created_by=rec.dialogue.created_by,
+    )
+    for participant in rec.dialogue.participants.all():
+        DialogueParticipant.objects.create(dialogue=dialogue, role=participant.role, full_name=participant.full_name)
+    return SimpleNamespace(session=session, dialogue=dialogue)
+
+
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda e: f"{e.name} {e.method}")
 def test_endpoint_for_persona(endpoint, persona, world, personas, rec, as_persona):
-    context = SimpleNamespace(world=world, rec=rec, personas=personas)
+    context = SimpleNamespace(world=world, rec=rec, personas=personas, open=_still_open(rec))
     client = as_persona(persona)
     expected = endpoint.expected[persona]
     before = snapshot()

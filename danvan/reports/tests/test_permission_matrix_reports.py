@@ -36,7 +36,7 @@ ENDPOINTS = [
     Endpoint(
         "reports:narrative_docx", "post", lambda w: f"/reports/narrative.docx?{_a(w)}", OWN_COMMUNE, lambda w: DRAFT
     ),
-    Endpoint("reports:satisfaction", "get", lambda w: "/reports/satisfaction/", officers(403)),
+    Endpoint("reports:satisfaction", "get", lambda w: "/reports/satisfaction/", officers(403, head_same=200)),
     Endpoint("reports:open_data", "get", lambda w: "/reports/open-data/", ALL),
     Endpoint("reports:open_data_csv", "get", lambda w: "/reports/open-data/statistics.csv?period=2026-q1", ALL),
     Endpoint("reports:open_data_json", "get", lambda w: "/reports/open-data/statistics.json?period=2026-q1", ALL),

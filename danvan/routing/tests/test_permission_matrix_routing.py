@@ -38,7 +38,7 @@ ENDPOINTS: list[Endpoint] = [
         "routing:petition_suggestion_accept",
         "post",
         lambda w: f"/routing/petitions/{w.petition.pk}/suggestion/accept/",
-        officers(403, officer_other=404, officer_same=302),
+        officers(403, officer_other=404, officer_same=302, head_same=302, handler_same=302),
         accept_data,
     ),
     Endpoint(

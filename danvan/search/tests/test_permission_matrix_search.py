@@ -18,7 +18,7 @@ from .conftest import ID_AN, data_for
 
 # The panel and its API: who may process the petition (org_a's reception officer); who may not see it
 # at all gets a 404; who sees it without processing it, a 403.
-PROCESSORS = officers(403, officer_other=404, officer_same=200)
+PROCESSORS = officers(403, officer_other=404, officer_same=200, head_same=200, handler_same=200)
 
 ENDPOINTS = [
     Endpoint("search:petitions", "get", lambda w: "/search/?q=thu+h%E1%BB%93i+%C4%91%E1%BA%A5t", officers(200)),
@@ -29,7 +29,7 @@ ENDPOINTS = [
         "search:intake_candidates",
         "post",
         lambda w: "/search/intake/candidates/",
-        officers(403, officer_same=200, officer_other=200),
+        officers(403, officer_same=200, officer_other=200, head_same=200, handler_same=200),
         lambda w: {"unit": w.commune_a.pk, "personal_id": ID_AN, "subject": "Khiếu nại thu hồi đất"},
     ),
     Endpoint("api:GET /api/search/petitions", "get", lambda w: "/api/search/petitions?q=dat", api_officers(200)),
@@ -37,7 +37,7 @@ ENDPOINTS = [
         "api:GET /api/search/petitions/{petition_id}/candidates",
         "get",
         lambda w: f"/api/search/petitions/{w.petition.pk}/candidates",
-        api_officers(403, citizen=404, officer_other=404, officer_same=200),
+        api_officers(403, citizen=404, officer_other=404, officer_same=200, head_same=200, handler_same=200),
     ),
 ]
 
