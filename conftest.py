@@ -1,5 +1,5 @@
 """Shared fixtures: a small real geography and the personas every permission test uses.
-The helpers live in ``danvan.core.testing`` so that every test module can import them."""
+The helpers live in ``danvan.testing`` so that every test module can import them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.test import Client
 
 from danvan.accounts.models import User
 from danvan.calendar.workdays import calendar_cache_clear
-from danvan.core.testing import World, build_personas, build_world, login_client
+from danvan.testing import World, build_personas, build_world, login_client
 
 
 @pytest.fixture

@@ -163,7 +163,7 @@ class Services:
 SETUP = """
 from danvan.accounts.models import Role
 from danvan.accounts.tokens import api_token_create
-from danvan.core.testing import build_world, make_user
+from danvan.testing import build_world, make_user
 world = build_world()
 officer = make_user("fault.officer", org=world.org_a, role=Role.RECEPTION_OFFICER)
 token = api_token_create(actor=officer, user=officer, name="fault-bench").key

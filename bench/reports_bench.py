@@ -35,7 +35,7 @@ from django.utils import timezone  # noqa: E402
 from danvan.accounts.models import Membership, Organization, OrganizationKind, Role, User  # noqa: E402
 from danvan.cases.models import Petition  # noqa: E402
 from danvan.cases.paperwork import issuer_for  # noqa: E402
-from danvan.core.testing import login_client  # noqa: E402
+from danvan.testing import login_client  # noqa: E402
 from danvan.geography.models import AdministrativeUnit, Era, Level  # noqa: E402
 from danvan.reports.models import ReportDraft  # noqa: E402
 from danvan.reports.periods import parse_period  # noqa: E402

@@ -23,7 +23,7 @@ from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from danvan.accounts.models import Organization, Role, User
-from danvan.core.testing import World, login_client, make_user
+from danvan.testing import World, login_client, make_user
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, ViewportSize

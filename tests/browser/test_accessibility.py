@@ -11,7 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from danvan.accounts.models import User
-from danvan.core.testing import World
+from danvan.testing import World
 
 
 @dataclass(frozen=True)

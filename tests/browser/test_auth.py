@@ -21,7 +21,7 @@ from playwright.sync_api import expect
 
 from danvan.accounts.enrolment import enrolment_code_issue
 from danvan.accounts.models import User
-from danvan.core.testing import PASSWORD
+from danvan.testing import PASSWORD
 
 
 def test_login_with_2fa(new_context: ContextFactory, make_officer: Callable[..., User]) -> None:

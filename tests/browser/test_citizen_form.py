@@ -5,7 +5,7 @@ from __future__ import annotations
 from browser_support import ContextFactory, tr
 from playwright.sync_api import expect
 
-from danvan.core.testing import World
+from danvan.testing import World
 
 
 def test_the_anonymous_box_greys_out_the_identity_fields(site: World, new_context: ContextFactory) -> None:

@@ -16,7 +16,7 @@ from danvan.accounts.models import User
 from danvan.communities.fields import HouseholdData
 from danvan.communities.models import CommunityKind, Household
 from danvan.communities.services import community_create, household_add
-from danvan.core.testing import World
+from danvan.testing import World
 
 pytestmark = pytest.mark.usefixtures("seeded_site")
 

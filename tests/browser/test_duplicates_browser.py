@@ -25,7 +25,7 @@ from danvan.accounts.models import Role, User
 from danvan.cases.models import Petition, Status
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
-from danvan.core.testing import World, make_user
+from danvan.testing import World, make_user
 
 ID = "001085012345"
 LETTER = (

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 from browser_support import ContextFactory, tr
 from playwright.sync_api import ConsoleMessage, Request, expect
 
-from danvan.core.testing import World
+from danvan.testing import World
 
 
 def test_htmx_unit_search(site: World, new_context: ContextFactory) -> None:

@@ -7,7 +7,7 @@ from django.conf import settings
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
-from danvan.core.testing import World
+from danvan.testing import World
 
 HOME_TITLE = "Your voice reaches the government"
 SEARCH_TITLE = "Find a commune"

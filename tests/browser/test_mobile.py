@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from pytest_django.live_server_helper import LiveServer
 
 from danvan.accounts.models import User
-from danvan.core.testing import World
+from danvan.testing import World
 
 
 def test_mobile_360(

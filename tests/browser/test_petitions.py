@@ -23,7 +23,7 @@ from playwright.sync_api import Page, expect
 
 from danvan.accounts.models import Role, User
 from danvan.cases.models import Petition, Status
-from danvan.core.testing import World
+from danvan.testing import World
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 ID = "001085012345"  # Hà Nội (001), male born 1985

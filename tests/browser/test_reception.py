@@ -18,7 +18,7 @@ from danvan.accounts.models import Role, User
 from danvan.cases.models import Petition, Status
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
-from danvan.core.testing import World, make_user
+from danvan.testing import World, make_user
 from danvan.documents.checks import assert_decree30_format
 from danvan.reception.models import ComplexCase, Dialogue, ReceptionPlace, ReceptionVisit
 from danvan.reception.services.alerts import milestone_overdue_scan

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import ConsoleMessage, expect
 
 from danvan.accounts.models import Role
-from danvan.core.testing import World, make_user
+from danvan.testing import World, make_user
 from danvan.documents.checks import assert_decree30_format
 from danvan.reports.tests.factories import make_petition
 

@@ -17,7 +17,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from danvan.accounts.enrolment import enrolment_code_issue
 from danvan.accounts.models import Role, User
 from danvan.audit.models import AuditEvent
-from danvan.core.testing import PASSWORD, login_client, make_user
+from danvan.testing import PASSWORD, login_client, make_user
 
 
 def _code(device: TOTPDevice, at: float | None = None) -> str:

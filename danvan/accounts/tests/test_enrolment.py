@@ -14,7 +14,7 @@ from danvan.accounts.enrolment import enrolment_code_issue, enrolment_code_redee
 from danvan.accounts.models import OTPEnrolmentCode, Role
 from danvan.audit.models import AuditEvent
 from danvan.core.errors import DomainError
-from danvan.core.testing import PASSWORD, make_user
+from danvan.testing import PASSWORD, make_user
 
 SETUP = "/accounts/2fa/setup/"
 

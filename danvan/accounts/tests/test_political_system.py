@@ -7,7 +7,7 @@ import pytest
 from danvan.accounts.models import Membership, Organization, OrganizationKind, Role
 from danvan.accounts.selectors import user_covers_unit, user_has_role, user_is_system_admin
 from danvan.accounts.services import membership_add, organization_create
-from danvan.core.testing import World, make_user
+from danvan.testing import World, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ import pytest
 
 from danvan.accounts.models import Membership, Role
 from danvan.audit.models import AuditEvent
-from danvan.core.testing import login_client, make_user
+from danvan.testing import login_client, make_user
 
 
 def _post_web(client, org, username, role):

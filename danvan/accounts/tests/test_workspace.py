@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 
 from danvan.accounts.models import Membership, Organization, OrganizationKind
 from danvan.audit.models import AuditEvent
-from danvan.core.testing import make_unit, make_user
 from danvan.geography.models import Kind, Level
+from danvan.testing import make_unit, make_user
 
 
 def test_officer_of_commune_a_never_sees_commune_b(world, as_persona):

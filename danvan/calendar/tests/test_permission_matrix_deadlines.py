@@ -1,8 +1,8 @@
 import pytest
 
 from danvan.calendar.models import Deadline
-from danvan.core.testing import PERSONAS
-from danvan.core.testing_matrix import Endpoint, call_endpoint, is_denied, officers
+from danvan.testing import PERSONAS
+from danvan.testing.matrix import Endpoint, call_endpoint, is_denied, officers
 
 SNAPSHOT = ("pk", "state", "due_on", "paused_on", "completed_on", "responsible_id", "notified_soon")
 ENDPOINTS = [

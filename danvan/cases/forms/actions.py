@@ -18,6 +18,7 @@ from danvan.cases.forms.petition import (
     split_kind,
 )
 from danvan.cases.grounds import archive_ground_choices
+from danvan.cases.hooks import candidate_by_code
 from danvan.cases.models import Category, Complexity, Eligibility, Kind, Outcome, Petition
 from danvan.cases.selectors import petition_list_for_user
 from danvan.cases.services.links import SplitPart
@@ -158,8 +159,6 @@ class TrackingCodeForm(ActionForm):
     code = forms.CharField(label=_("Tracking code of the other petition"), max_length=20)
 
     def clean_code(self) -> Petition:
-        from danvan.search.candidates import candidate_by_code  # here: danvan.search imports this app
-
         code = self.cleaned_data["code"].strip().upper()
         other = petition_list_for_user(user=self.user).filter(tracking_code=code).first()
         if other is None:

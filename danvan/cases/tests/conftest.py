@@ -6,7 +6,7 @@ import pytest
 
 from danvan.accounts.models import Role
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
-from danvan.core.testing import World, make_user
+from danvan.testing import World, make_user
 
 VALID_ID = "001085012345"  # Hà Nội (001), male born 1985
 

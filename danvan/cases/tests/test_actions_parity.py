@@ -17,7 +17,7 @@ from danvan.cases.actions import ACTIONS, API_ACTIONS, Action, available_actions
 from danvan.cases.models import CaseEvent, Eligibility, Petition, Status
 from danvan.cases.services.intake import petition_submit
 from danvan.cases.states import ALLOWED_FROM
-from danvan.core.testing import PERSONAS, World, login_client
+from danvan.testing import PERSONAS, World, login_client
 
 from .conftest import petition_data
 from .test_permission_matrix_api import ACTION_ROWS as API_ROWS

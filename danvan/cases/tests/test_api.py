@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from danvan.audit.models import AuditEvent
 from danvan.audit.selectors import audit_chain_problems
 from danvan.cases.models import Party, Petition, StepDeadline
-from danvan.core.testing import login_client
+from danvan.testing import login_client
 
 from .conftest import VALID_ID, petition_data
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from danvan.audit.models import AuditEvent
 from danvan.cases.models import CaseEvent, Forwarding, Petition, Status
 from danvan.cases.services import workflow
-from danvan.core.testing import login_client
+from danvan.testing import login_client
 
 
 def act(client: Client, petition: Petition, action: str, body: dict | None = None):

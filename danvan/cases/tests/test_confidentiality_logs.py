@@ -6,7 +6,7 @@ from django.test import Client
 
 from danvan.accounts.models import Role
 from danvan.cases.services import workflow
-from danvan.core.testing import login_client, make_user
+from danvan.testing import login_client, make_user
 
 from .conftest import petition_data
 

@@ -14,7 +14,7 @@ from danvan.calendar.models import Deadline, DeadlineState
 from danvan.cases.models import Petition, StepDeadline
 from danvan.cases.reminders import scan_deadlines
 from danvan.cases.services import workflow
-from danvan.core.testing import make_user
+from danvan.testing import make_user
 
 
 def assert_mirrored(petition: Petition) -> None:

@@ -20,7 +20,7 @@ from danvan.cases.selectors import folded_pattern, petition_list_for_user
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData, petition_submit
 from danvan.cases.views import officer
-from danvan.core.testing import login_client, make_user
+from danvan.testing import login_client, make_user
 
 from .conftest import petition_data
 

@@ -94,7 +94,7 @@ def test_a_second_round_decision_is_sent_within_the_limit_of_article_41(world, s
 
 def test_a_complaint_received_after_the_90_days_shows_it_is_out_of_time(world, submit, head_a, client):
     from danvan.cases.filing import filing_late
-    from danvan.core.testing import login_client
+    from danvan.testing import login_client
 
     with at(D(2026, 11, 2)):
         in_time = submit(decision_date=D(2026, 9, 1)).petition  # 62 days after the decision

@@ -15,8 +15,8 @@ from danvan.calendar.models import Deadline, RuleUnit
 from danvan.calendar.services import rule_version_add
 from danvan.calendar.services_deadlines import deadline_open, deadline_pause
 from danvan.cases.services import workflow
-from danvan.core.testing import PERSONAS, login_client
 from danvan.reception.models import ComplexCase
+from danvan.testing import PERSONAS, login_client
 
 SNAPSHOT = ("pk", "state", "due_on", "paused_on", "completed_on", "responsible_id", "notified_soon")
 URL = "/workspace/deadlines/"

@@ -18,7 +18,7 @@ from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData
 from danvan.cases.services.notes import NOTE_MAX_LENGTH, petition_add_note
 from danvan.core.errors import DomainError
-from danvan.core.testing import login_client
+from danvan.testing import login_client
 
 NOW = dt.datetime(2026, 11, 2, 9, 0)
 HTMX = {"HX-Request": "true"}

@@ -5,8 +5,8 @@ from django.core.cache import cache
 from django.test import Client
 
 from danvan.cases.models import Petition
-from danvan.core.testing import make_unit
 from danvan.geography.models import Kind, Level
+from danvan.testing import make_unit
 
 URL = "/open311/v2/requests.json"
 

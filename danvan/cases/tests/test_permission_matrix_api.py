@@ -21,8 +21,8 @@ from danvan.cases.actions import API_ACTIONS, DECIDE, HANDLE, PROCESS, Action
 from danvan.cases.models import CaseEvent, Party, Petition
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import petition_submit
-from danvan.core.testing import PERSONAS, World, make_user
-from danvan.core.testing_matrix import ALL, Endpoint, api_officers, call_endpoint, is_denied
+from danvan.testing import PERSONAS, World, make_user
+from danvan.testing.matrix import ALL, Endpoint, api_officers, call_endpoint, is_denied
 
 from .conftest import petition_data
 from .test_api import api_payload

@@ -1,7 +1,7 @@
 """Every HTML view of the petitions module × every persona, against a petition received by commune A's
 People's Committee (org_a) and brought to the step the endpoint needs. Denied POSTs change nothing.
 
-Who is who (danvan.core.testing): officer_same is a reception officer of org_a (processes, never decides),
+Who is who (danvan.testing): officer_same is a reception officer of org_a (processes, never decides),
 head_same heads org_a (processes and decides), handler_same is a case handler of org_a assigned to the
 petition under verification (processes and handles), officer_other a reception officer of org_b (commune
 B), province_inspector reads the whole province, mttq_officer and org_admin see commune A without a
@@ -29,8 +29,8 @@ from danvan.cases.models import CaseEvent, Petition, ResponseStep, ResponseTempl
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
 from danvan.cases.views.intake import issue_form_token
-from danvan.core.testing import PERSONAS, World, make_user
-from danvan.core.testing_matrix import ALL, Endpoint, call_endpoint, is_denied, officers
+from danvan.testing import PERSONAS, World, make_user
+from danvan.testing.matrix import ALL, Endpoint, call_endpoint, is_denied, officers
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

@@ -19,7 +19,7 @@ from danvan.cases.models import ResponseStep, ResponseTemplate
 from danvan.cases.models.responses import fill_placeholders
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData
-from danvan.core.testing import login_client, make_user
+from danvan.testing import login_client, make_user
 
 NOW = dt.datetime(2026, 11, 2, 9, 0)
 HTMX = {"HX-Request": "true"}

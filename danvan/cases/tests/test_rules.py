@@ -9,7 +9,7 @@ from danvan.cases.models import ResponseStep, ResponseTemplate
 from danvan.cases.selectors import user_may_see_identity
 from danvan.cases.selectors_case import user_may_add_note, user_may_manage_template, user_may_manage_templates
 from danvan.cases.services import workflow
-from danvan.core.testing import PERSONAS
+from danvan.testing import PERSONAS
 
 OFFICERS = [p for p in PERSONAS if p not in ("anonymous", "citizen")]
 

@@ -14,7 +14,7 @@ from danvan.audit.models import AuditEvent
 from danvan.cases.models import CaseEvent, Petition, Status, StepDeadline
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import petition_submit
-from danvan.core.testing import login_client
+from danvan.testing import login_client
 
 from .conftest import petition_data
 

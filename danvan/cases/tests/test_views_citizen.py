@@ -242,7 +242,7 @@ def test_a_forged_or_missing_form_token_is_refused(world):
 
 @time_machine.travel(NOW, tick=False)
 def test_a_commune_not_on_the_platform_is_explained(world):
-    from danvan.core.testing import make_unit
+    from danvan.testing import make_unit
 
     hoan_kiem = make_unit("00070", "Phường Hoàn Kiếm", Level.COMMUNE, Kind.WARD, world.other_province)
     response = Client().post("/petitions/new/", form_data(world, province=world.other_province.pk, unit=hoan_kiem.pk))

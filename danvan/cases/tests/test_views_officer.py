@@ -21,7 +21,7 @@ from danvan.audit.models import AuditEvent
 from danvan.cases.models import CaseEvent, Petition
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData, petition_submit
-from danvan.core.testing import login_client
+from danvan.testing import login_client
 
 from .conftest import petition_data
 

@@ -187,7 +187,7 @@ def test_citizen_downloads_the_notice_addressed_to_him(world):
     from danvan.accounts.models import Role
     from danvan.cases.services import workflow
     from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
-    from danvan.core.testing import make_user
+    from danvan.testing import make_user
 
     head = make_user("head_a", org=world.org_a, role=Role.UNIT_HEAD)
     submission = petition_submit(

@@ -7,7 +7,7 @@ import pytest
 from danvan.communities.fields import HouseholdData
 from danvan.communities.models import Community, CommunityKind
 from danvan.communities.services import community_create, household_add
-from danvan.core.testing import World
+from danvan.testing import World
 
 START = dt.date(2024, 1, 1)
 

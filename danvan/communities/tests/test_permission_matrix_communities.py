@@ -15,8 +15,8 @@ from danvan.audit.models import AuditEvent
 from danvan.communities.models import Community, CommunityKind, CommunityRoleKind, Household
 from danvan.communities.services import community_create, community_role_assign, household_add
 from danvan.communities.tests.conftest import START, household
-from danvan.core.testing import PERSONAS, World, login_client, make_user
-from danvan.core.testing_matrix import Endpoint, call_endpoint, is_denied, officers
+from danvan.testing import PERSONAS, World, login_client, make_user
+from danvan.testing.matrix import Endpoint, call_endpoint, is_denied, officers
 
 GOOD_CSV = "Mã hộ,Họ và tên đại diện hộ,Số nhân khẩu\nH900,Lò Văn Hùng,5\n".encode()
 

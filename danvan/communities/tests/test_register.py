@@ -20,7 +20,7 @@ from danvan.communities.services import (
 )
 from danvan.communities.tests.conftest import START, household
 from danvan.core.errors import DomainError
-from danvan.core.testing import World
+from danvan.testing import World
 
 pytestmark = pytest.mark.django_db
 

@@ -188,7 +188,7 @@ def test_a_huge_api_offset_is_422(world, as_persona):
 @pytest.mark.parametrize("year", ["0", "-1", "99999", "9" * 30])
 def test_a_year_out_of_range_is_400(world, personas, url, year):
     from danvan.accounts.models import Role
-    from danvan.core.testing import login_client, make_user
+    from danvan.testing import login_client, make_user
 
     head = make_user("head_guard", org=world.org_a, role=Role.UNIT_HEAD)
     response = login_client(Client(), head).get(url, {"year": year})
@@ -225,7 +225,7 @@ def test_a_post_without_credentials_is_401_not_a_csrf_403(world):
 
 
 def test_a_logged_in_post_without_the_csrf_token_is_403_in_the_error_shape(world, personas):
-    from danvan.core.testing import login_client
+    from danvan.testing import login_client
 
     client = login_client(Client(enforce_csrf_checks=True), personas["officer_same"])
     before = saved()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from danvan.core.testing import PERSONAS
-from danvan.core.testing_matrix import ALL, Endpoint, call_endpoint
 from danvan.feedback.models import SurveyResponse
 from danvan.feedback.services import issue_survey_token
+from danvan.testing import PERSONAS
+from danvan.testing.matrix import ALL, Endpoint, call_endpoint
 
 
 def answers(w) -> dict[str, object]:

@@ -1,8 +1,8 @@
 import pytest
 
-from danvan.core.testing import PERSONAS
-from danvan.core.testing_matrix import Endpoint, call_endpoint, is_denied, officers
 from danvan.notifications.models import Preference
+from danvan.testing import PERSONAS
+from danvan.testing.matrix import Endpoint, call_endpoint, is_denied, officers
 
 ENDPOINTS = [
     Endpoint("notifications:list", "get", lambda w: "/workspace/notifications/", officers(200)),

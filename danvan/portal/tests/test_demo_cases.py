@@ -33,7 +33,7 @@ MASKED = "[người tố cáo — được giữ bí mật]"
 
 
 def page(username: str, url: str) -> str:
-    from danvan.core.testing import login_client
+    from danvan.testing import login_client
 
     client = login_client(Client(), User.objects.get(username=username))
     response = client.get(url)

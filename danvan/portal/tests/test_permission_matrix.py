@@ -12,9 +12,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 from danvan.accounts.models import Membership, Organization
 from danvan.audit.models import AuditEvent
-from danvan.core.testing import PERSONAS, make_user
-from danvan.core.testing_matrix import ALL, OFFICERS, Endpoint, api_officers, call_endpoint, is_denied, officers
 from danvan.geography.models import AdministrativeUnit
+from danvan.testing import PERSONAS, make_user
+from danvan.testing.matrix import ALL, OFFICERS, Endpoint, api_officers, call_endpoint, is_denied, officers
 
 ENDPOINTS = [
     Endpoint("portal:home", "get", lambda w: "/", ALL),

@@ -8,9 +8,9 @@ from types import SimpleNamespace
 import pytest
 
 from danvan.audit.models import AuditEvent
-from danvan.core.testing import PERSONAS
-from danvan.core.testing_matrix import Endpoint, call_endpoint, officers
 from danvan.law.models import LegalFigure, LegalGround
+from danvan.testing import PERSONAS
+from danvan.testing.matrix import Endpoint, call_endpoint, officers
 
 ENDPOINTS = [Endpoint("law:rule_list", "get", lambda w: "/law/?on=2026-07-01&q=dong+nguoi", officers(200))]
 

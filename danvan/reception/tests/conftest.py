@@ -12,7 +12,6 @@ from danvan.accounts.models import Role, User
 from danvan.cases.models import Petition
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
-from danvan.core.testing import World, make_user
 from danvan.reception.models import (
     ComplexCase,
     Dialogue,
@@ -32,6 +31,7 @@ from danvan.reception.models import (
 )
 from danvan.reception.services.notice import session_notice_issue
 from danvan.reception.services.visits import PersonData, VisitData, visit_record
+from danvan.testing import World, make_user
 
 VALID_ID = "001085012345"  # Hà Nội (001), male born 1985
 

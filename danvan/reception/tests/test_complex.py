@@ -174,7 +174,7 @@ def test_mttq_reads_the_case_but_never_a_denouncer(world, head_a, as_persona):
 
 
 def test_pages_add_milestones_and_show_the_overdue_one(world, head_a, as_persona, client):
-    from danvan.core.testing import login_client
+    from danvan.testing import login_client
 
     login_client(client, head_a)
     petition = submit(world, received_on=D(2026, 3, 2))

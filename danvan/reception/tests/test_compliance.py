@@ -9,10 +9,10 @@ import pytest
 import time_machine
 
 from danvan.accounts.models import Role
-from danvan.core.testing import make_user
 from danvan.reception.compliance import duty_periods, organization_compliance
 from danvan.reception.law import duty_rule_in_force
 from danvan.reception.models import ReceptionKind, ReceptionSchedule, ReceptionSession
+from danvan.testing import make_user
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 D = dt.date

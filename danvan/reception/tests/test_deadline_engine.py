@@ -23,9 +23,9 @@ from danvan.calendar.services_deadlines import (
     deadline_resume,
 )
 from danvan.core.errors import DomainError
-from danvan.core.testing import World
 from danvan.notifications.models import Notification
 from danvan.reception.models import ComplexCase
+from danvan.testing import World
 
 RULE = "test.roadmap.step"
 

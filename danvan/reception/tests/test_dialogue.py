@@ -150,7 +150,7 @@ def test_minutes_record_opinions_signatures_and_the_result_on_the_petition(petit
 
 
 def test_the_dialogue_pages(petition, head_a, handler_a, client):
-    from danvan.core.testing import login_client
+    from danvan.testing import login_client
 
     login_client(client, handler_a)
     with travel(dt.date(2026, 11, 10)):

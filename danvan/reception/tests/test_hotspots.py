@@ -14,13 +14,13 @@ from danvan.cases.models import Category
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData
 from danvan.core.errors import DomainError
-from danvan.core.testing import make_user
 from danvan.notifications.models import Notification
 from danvan.reception.models import Hotspot, HotspotEvidence, Threshold
 from danvan.reception.scoring import score_hotspots
 from danvan.reception.services.hotspots import hotspot_acknowledge, hotspot_assign, hotspot_scan
 from danvan.reception.tasks import hotspot_scan_daily
 from danvan.reception.tests.conftest import submit
+from danvan.testing import make_user
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 TODAY = dt.date(2026, 11, 12)

@@ -13,12 +13,12 @@ from django.utils import timezone
 
 from danvan.audit.models import AuditEvent
 from danvan.cases.models import Petition
-from danvan.core.testing import PERSONAS
-from danvan.core.testing_matrix import ALL, Endpoint, call_endpoint, officers
 from danvan.notifications.models import Notification
 from danvan.reception.models import Dialogue, DialogueParticipant, DialogueStatus, ReceptionSession, Threshold
 from danvan.reception.services.visits import PersonData, VisitData, visit_record
 from danvan.reception.slots import open_slots
+from danvan.testing import PERSONAS
+from danvan.testing.matrix import ALL, Endpoint, call_endpoint, officers
 
 # Reading reception (sessions, register…): processing roles of the organisation, inspectors, system admins.
 RECEPTION = officers(200, mttq_officer=403, org_admin=403)

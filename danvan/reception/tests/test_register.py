@@ -218,7 +218,7 @@ def test_only_the_head_issues_the_notice_through_the_page(world, day, head_a, as
     session = day[0]
     refused = as_persona("officer_same").post(f"/reception/sessions/{session.pk}/notice/", {"conclusions": "Kết luận."})
     assert refused.status_code == 403
-    from danvan.core.testing import login_client
+    from danvan.testing import login_client
 
     login_client(client, head_a)
     page = client.get(f"/reception/sessions/{session.pk}/")

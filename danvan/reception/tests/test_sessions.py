@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from danvan.accounts.models import Role
 from danvan.audit.models import AuditEvent
 from danvan.core.errors import DomainError
-from danvan.core.testing import make_user
 from danvan.reception.models import AdHocCondition, Appointment, ReceptionSchedule, ReceptionSession
 from danvan.reception.services.booking import appointment_book
 from danvan.reception.services.sessions import place_add, schedule_add, session_open
 from danvan.reception.slots import open_slots
+from danvan.testing import make_user
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 TODAY = dt.date(2026, 11, 12)  # a Thursday

@@ -6,8 +6,8 @@ import pytest
 from django.core.cache import cache
 
 from danvan.accounts.models import Role
-from danvan.core.testing import World, make_user
 from danvan.reports.tests.factories import make_petition
+from danvan.testing import World, make_user
 
 
 @pytest.fixture(autouse=True)

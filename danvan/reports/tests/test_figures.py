@@ -9,11 +9,11 @@ import random
 import pytest
 
 from danvan.cases.models import Petition
-from danvan.core.testing import World
 from danvan.reports.periods import parse_period
 from danvan.reports.selectors.scope import COMMUNE, ORGANIZATION, PROVINCE, ReportScope, report_petitions
 from danvan.reports.selectors.tables import build_tables
 from danvan.reports.tests.factories import make_petition
+from danvan.testing import World
 
 D = dt.date
 EDGES = [D(2025, 12, 14), D(2025, 12, 15), D(2026, 3, 14), D(2026, 3, 15), D(2025, 9, 14), D(2026, 6, 14)]

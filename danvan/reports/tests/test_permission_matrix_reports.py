@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from danvan.core.testing import PERSONAS
-from danvan.core.testing_matrix import ALL, Endpoint, call_endpoint, officers
+from danvan.testing import PERSONAS
+from danvan.testing.matrix import ALL, Endpoint, call_endpoint, officers
 
 SCOPE_A = "scope=c{pk}&period=2026-q1"
 OWN_COMMUNE = officers(200, officer_other=404)

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from danvan.core.testing import login_client
 from danvan.reports.tests.factories import make_petition
+from danvan.testing import login_client
 
 
 def _petitions(world, count: int) -> None:

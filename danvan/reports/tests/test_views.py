@@ -10,9 +10,9 @@ import pytest
 from openpyxl import load_workbook
 
 from danvan.audit.models import AuditEvent
-from danvan.core.testing import login_client
 from danvan.documents.checks import assert_decree30_format
 from danvan.reports.tests.factories import make_petition
+from danvan.testing import login_client
 
 Q1 = "period=2026-q1"
 
@@ -105,7 +105,7 @@ def test_case_list_xlsx_masks_the_denouncer(client, world, personas, province_he
 
 def test_case_list_xlsx_shows_the_denouncer_to_the_head_and_audits_it(client, world, sample):
     from danvan.accounts.models import Role
-    from danvan.core.testing import make_user
+    from danvan.testing import make_user
 
     head_b = make_user("head_b", org=world.org_b, role=Role.UNIT_HEAD)
     login_client(client, head_b)

@@ -8,8 +8,8 @@ import pytest
 from danvan.accounts.models import Role
 from danvan.cases.models import CaseEvent, Category, Petition
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
-from danvan.core.testing import World, make_user
 from danvan.routing import classifier
+from danvan.testing import World, make_user
 
 DENOUNCER = "Lò Văn Páo"
 DENOUNCER_PHONE = "0987654321"

@@ -10,10 +10,10 @@ from django.utils import timezone
 from danvan.audit.models import AuditEvent
 from danvan.cases.models import CaseEvent, Petition
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
-from danvan.core.testing import PERSONAS, World
-from danvan.core.testing_matrix import Endpoint, api_officers, call_endpoint, is_denied, officers
 from danvan.routing.models import RoutingSuggestion
 from danvan.routing.selectors import suggest_routing
+from danvan.testing import PERSONAS, World
+from danvan.testing.matrix import Endpoint, api_officers, call_endpoint, is_denied, officers
 
 
 def accept_data(w) -> dict[str, object]:

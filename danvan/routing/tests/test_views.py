@@ -13,8 +13,8 @@ from danvan.audit.models import AuditEvent
 from danvan.cases.models import CaseEvent, Category, Petition
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData
-from danvan.core.testing import login_client, make_user
 from danvan.routing.models import ClassifierModel, Decision, RoutingSuggestion
+from danvan.testing import login_client, make_user
 
 from .conftest import DENOUNCER, DENOUNCER_PHONE
 

@@ -7,10 +7,10 @@ import pytest
 from danvan.accounts.models import Role
 from danvan.cases.models import Petition
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
-from danvan.core.testing import World, make_user
 from danvan.search import backends
 from danvan.search.minhash import stats
 from danvan.search.services import index_petition
+from danvan.testing import World, make_user
 
 ID_AN = "001085012345"
 ID_HUE = "038190123456"

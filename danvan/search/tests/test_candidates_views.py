@@ -12,9 +12,9 @@ from danvan.accounts.models import Role
 from danvan.cases.models import CaseEvent, Petition, PetitionLink, Status
 from danvan.cases.services import links, workflow
 from danvan.cases.services.intake import PartyData, petition_submit
-from danvan.core.testing import login_client, make_user
 from danvan.search.candidates import State, candidate_by_code, candidate_rows
 from danvan.search.services import index_petition
+from danvan.testing import login_client, make_user
 
 from .conftest import ID_AN, ID_HUE, data_for, denunciation
 

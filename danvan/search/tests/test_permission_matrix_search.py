@@ -1,5 +1,5 @@
 """Every view and API operation of the search app × every persona. Reads only: a denied call (and an
-allowed one) changes nothing. Who is who: danvan.core.testing; the petition is org_a's (commune A), the
+allowed one) changes nothing. Who is who: danvan.testing; the petition is org_a's (commune A), the
 candidate an earlier one of the province's People's Committee with the same personal ID."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ import pytest
 from danvan.audit.models import AuditEvent
 from danvan.cases.models import CaseEvent, Petition
 from danvan.cases.services.intake import PartyData, petition_submit
-from danvan.core.testing import PERSONAS, World
-from danvan.core.testing_matrix import Endpoint, api_officers, call_endpoint, officers
 from danvan.search.models import PetitionDocument
 from danvan.search.services import index_petition
+from danvan.testing import PERSONAS, World
+from danvan.testing.matrix import Endpoint, api_officers, call_endpoint, officers
 
 from .conftest import ID_AN, data_for
 

@@ -24,12 +24,12 @@ from danvan.accounts.models import Role
 from danvan.audit.models import AuditEvent
 from danvan.cases.models import CaseEvent, Petition, PetitionLink, Status
 from danvan.cases.services.intake import PartyData, petition_submit
-from danvan.core.testing import login_client, make_user
 from danvan.search.candidates import candidate_by_code, candidate_rows
 from danvan.search.documents import Source, SourceParty, build
 from danvan.search.duplicates import duplicate_candidates
 from danvan.search.models import KeyKind, PetitionKey
 from danvan.search.services import index_petition
+from danvan.testing import login_client, make_user
 
 from .conftest import ID_AN, ID_HUE, data_for, denunciation
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from danvan.core.testing import PERSONAS
+from danvan.testing import PERSONAS
 
 ALL = dict.fromkeys(PERSONAS, 200)
 OFFICERS = [
