@@ -10,7 +10,18 @@ from django.test import Client
 
 from danvan.accounts.models import User
 from danvan.calendar.workdays import calendar_cache_clear
-from danvan.testing import World, build_personas, build_world, login_client
+from danvan.testing import SEED_CONTENTS, World, build_personas, build_world, login_client
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
+    """Keep what the migrations seeded (``SEED_CONTENTS``) as soon as the test database exists."""
+    from django.db import connections
+
+    for alias in connections:
+        contents = getattr(connections[alias], "_test_serialized_contents", None)
+        if contents:
+            SEED_CONTENTS[alias] = contents
 
 
 @pytest.fixture

@@ -35,7 +35,6 @@ from django.utils import timezone  # noqa: E402
 from danvan.accounts.models import Membership, Organization, OrganizationKind, Role, User  # noqa: E402
 from danvan.cases.models import Petition  # noqa: E402
 from danvan.cases.paperwork import issuer_for  # noqa: E402
-from danvan.testing import login_client  # noqa: E402
 from danvan.geography.models import AdministrativeUnit, Era, Level  # noqa: E402
 from danvan.reports.models import ReportDraft  # noqa: E402
 from danvan.reports.periods import parse_period  # noqa: E402
@@ -47,6 +46,7 @@ from danvan.reports.selectors.tables import build_tables  # noqa: E402
 from danvan.reports.services.cube import cube_build  # noqa: E402
 from danvan.reports.services.narrative import narrative_document  # noqa: E402
 from danvan.reports.services.xlsx import statistics_xlsx  # noqa: E402
+from danvan.testing import login_client  # noqa: E402
 
 TODAY = dt.date(2026, 11, 25)
 

@@ -127,3 +127,10 @@ def login_client(client: Client, user: User | None) -> Client:
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
         session.save()
     return client
+
+
+# What the migrations seeded, serialized by Django right after creating the test database (when a test asks
+# for ``django_db_serialized_rollback``, as the browser tests do). The root conftest keeps it here because
+# Django leaves it on the connection object, which later tests may replace; the browser tests restore it
+# after each flush of the live server's database.
+SEED_CONTENTS: dict[str, str] = {}

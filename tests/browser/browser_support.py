@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import base64
-import importlib
 import re
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypedDict
 
-from django.apps import apps as django_apps
 from django.core.cache import cache
 from django.utils import translation
 from django_otp.oath import hotp
@@ -38,29 +36,10 @@ class AxeViolation(TypedDict):
     nodes: list[dict[str, Any]]
 
 
-# The data the migrations seed (legal time limits, holidays moved by decree, categories, templates, rules).
-# The live server needs a transactional database, which pytest-django empties after each test, seeds included.
-SEEDS = [
-    "danvan.calendar.migrations.0002_seed_time_limit_rules",
-    "danvan.calendar.migrations.0003_seed_calendar_overrides",
-    "danvan.cases.migrations.0002_seed_categories",
-    "danvan.cases.migrations.0004_response_templates",
-    "danvan.reception.migrations.0003_seed_rules",
-    "danvan.routing.migrations.0002_seed_competence_rules",
-]
-
-
 def forget_caches() -> None:
     """No rate-limit counter or cached calendar from another test."""
     cache.clear()
     calendar_cache_clear()
-
-
-def reseed() -> None:
-    """Seeds back in place (they are idempotent), caches emptied."""
-    for module in SEEDS:
-        importlib.import_module(module).seed(django_apps, None)
-    forget_caches()
 
 
 def by_label(scope: Page | Locator, text: str) -> Locator:

@@ -16,14 +16,15 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from browser_support import ContextFactory, forget_caches, reseed
+from browser_support import ContextFactory, forget_caches
 from django.conf import settings
-from django.db import connection
+from django.core import serializers
+from django.db import connection, transaction
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from danvan.accounts.models import Organization, Role, User
-from danvan.testing import World, login_client, make_user
+from danvan.testing import SEED_CONTENTS, World, login_client, make_user
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, ViewportSize
@@ -118,20 +119,39 @@ def artifacts() -> Path:
 
 
 @pytest.fixture
-def site(transactional_db: None, live_server: LiveServer, world: World) -> World:
+def site(transactional_db: None, django_db_serialized_rollback: None, live_server: LiveServer, world: World) -> World:
     """The root conftest's ``world`` in a transactional database, so the live server's thread sees it.
 
     ``transactional_db`` comes first: once ``db`` (which ``world`` needs) is set up, pytest-django
-    refuses to switch to a transactional database for the same test.
+    refuses to switch to a transactional database for the same test. ``django_db_serialized_rollback``
+    puts back what the migrations seeded (legal rules and figures, calendar, categories, templates…): the
+    database is serialized once after migrating and restored before each test, since the live server's
+    database is emptied after each test, seeds included. Django restores it only when the previous test
+    left the connection untouched by the live server's thread, so it is restored here explicitly (saving
+    rows by primary key: restoring twice changes nothing).
     """
+    _restore_seeds()
     return world
+
+
+# Rebuilt by the flush itself (post_migrate), with other primary keys: restoring the old rows would clash.
+NOT_RESTORED = {"contenttypes.contenttype", "auth.permission"}
+
+
+def _restore_seeds() -> None:
+    contents = SEED_CONTENTS.get(connection.alias)
+    if not contents:
+        return
+    with SERVER_BUSY, transaction.atomic(), connection.constraint_checks_disabled():
+        for row in serializers.deserialize("json", contents, ignorenonexistent=True):
+            if row.object._meta.label_lower not in NOT_RESTORED:
+                row.save()
 
 
 @pytest.fixture
 def seeded_site(site: World) -> Iterator[World]:
-    """``site`` with the migrations' seed data back in place (the live server's database is emptied after
-    each test, seeds included) and no cache left from another test."""
-    reseed()
+    """``site`` (with the migrations' seed data back in place) and no cache left from another test."""
+    forget_caches()
     yield site
     forget_caches()
 

@@ -18,8 +18,8 @@ from danvan.calendar.services_deadlines import deadline_open
 from danvan.cases.models import Petition
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
-from danvan.testing import World, make_user
 from danvan.reception.models import ComplexCase
+from danvan.testing import World, make_user
 
 pytestmark = pytest.mark.usefixtures("seeded_site")
 

@@ -18,12 +18,12 @@ from danvan.accounts.models import Role, User
 from danvan.cases.models import Petition, Status
 from danvan.cases.services import workflow
 from danvan.cases.services.intake import PartyData, PetitionData, petition_submit
-from danvan.testing import World, make_user
 from danvan.documents.checks import assert_decree30_format
 from danvan.reception.models import ComplexCase, Dialogue, ReceptionPlace, ReceptionVisit
 from danvan.reception.services.alerts import milestone_overdue_scan
 from danvan.reception.services.complex import complex_register
 from danvan.reception.services.sessions import session_open
+from danvan.testing import World, make_user
 
 ID = "001085012345"
 

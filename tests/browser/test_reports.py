@@ -4,29 +4,19 @@ exports the quarterly report; axe finds no serious or critical problem on the re
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import io
 import re
 from pathlib import Path
 
-import pytest
 from browser_support import ContextFactory, axe_failures
-from django.apps import apps
 from docx import Document
 from openpyxl import load_workbook
 from playwright.sync_api import ConsoleMessage, expect
 
 from danvan.accounts.models import Role
-from danvan.testing import World, make_user
 from danvan.documents.checks import assert_decree30_format
 from danvan.reports.tests.factories import make_petition
-
-
-@pytest.fixture(autouse=True)
-def _report_rules(site: World) -> None:
-    """The live server's database is flushed between tests, migrations' seed data with it: seed it again."""
-    seeds = importlib.import_module("danvan.reports.migrations.0002_seed_periods_and_columns")
-    seeds.seed(apps, None)
+from danvan.testing import World, make_user
 
 
 def _data(site: World) -> None:
