@@ -51,6 +51,7 @@ def test_mobile_360(
     assert_no_horizontal_scroll(officer, "unit detail")
 
     # The workspace menu is folded on the phone (the page's content comes first) and opens on a tap.
+    officer.goto("/workspace/")
     menu = officer.locator(".workspace-nav details")
     expect(menu).not_to_have_attribute("open", "")
     expect(officer.get_by_role("link", name=tr("Petitions", "vi"), exact=True)).to_be_hidden()
