@@ -37,7 +37,9 @@ MESSAGES = {
     CommunityErrorCode.HAS_HOUSEHOLDS: _(
         "The village still has households on that date: move them to another village or merge the villages."
     ),
-    CommunityErrorCode.KIND_INVALID: _("Choose a kind: thôn, bản, ấp, buôn or tổ dân phố."),
+    CommunityErrorCode.KIND_INVALID: _(
+        "Choose a kind of community from the list (thôn, bản, ấp, buôn, tổ dân phố...)."
+    ),
     CommunityErrorCode.ROLE_INVALID: _("This role does not exist in a village or residential group."),
     CommunityErrorCode.HOUSEHOLD_LEFT: _("This household has already left the village."),
     CommunityErrorCode.FILE_INVALID: _("The file cannot be read."),

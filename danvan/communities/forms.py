@@ -34,7 +34,7 @@ class HouseholdImportForm(forms.Form):
 
 class CommunityForm(forms.Form):
     commune = forms.ModelChoiceField(label=_("Commune"), queryset=AdministrativeUnit.objects.none())
-    kind = forms.ChoiceField(label=_("Kind"), choices=CommunityKind.choices)
+    kind = forms.ChoiceField(label=_("Kind"))
     name = forms.CharField(label=_("Name"), max_length=120, help_text=_("For example: Thôn Nà Khum, Tổ dân phố số 3."))
     cluster = forms.CharField(label=_("cluster (cụm dân cư)"), max_length=120, required=False)
     valid_from = forms.DateField(
@@ -47,3 +47,6 @@ class CommunityForm(forms.Form):
         field = self.fields["commune"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = communes
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = [(k.code, k.label()) for k in CommunityKind.objects.filter(is_active=True)]

@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from danvan.accounts.models import User
@@ -19,14 +20,36 @@ from danvan.core.models import TimeStampedModel
 from danvan.geography.models import AdministrativeUnit
 
 
-class CommunityKind(models.TextChoices):
-    """The kinds of residential community (Law 10/2022 art. 2; Circular 04/2012/TT-BNV, now 05/2022/TT-BNV)."""
+class CommunityKind(models.Model):
+    """A kind of residential community (thôn, bản, ấp, buôn, tổ dân phố...): data an administrator may extend
+    without a code change (Law 10/2022 art. 2; Circular 04/2012/TT-BNV, now 05/2022/TT-BNV). The five kinds
+    below are seeded by a migration; their codes are stored in ``Community.kind``."""
 
-    THON = "thon", _("village (thôn)")
-    BAN = "ban", _("village (bản)")
-    AP = "ap", _("hamlet (ấp)")
-    BUON = "buon", _("village (buôn)")
-    RESIDENTIAL_GROUP = "residential_group", _("residential group (tổ dân phố)")
+    THON = "thon"
+    BAN = "ban"
+    AP = "ap"
+    BUON = "buon"
+    RESIDENTIAL_GROUP = "residential_group"
+
+    code = models.SlugField(_("code"), max_length=20, primary_key=True)
+    name = models.CharField(_("Vietnamese name"), max_length=120)
+    name_en = models.CharField(_("English name"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("kind of community")
+        verbose_name_plural = _("kinds of community")
+        ordering = ["position", "code"]
+
+    def __str__(self) -> str:
+        return self.label()
+
+    def label(self, language: str | None = None) -> str:
+        """The name in ``language`` (default: the active language); Vietnamese unless English is asked for."""
+        language = language or get_language() or "vi"
+        return self.name_en if language.startswith("en") else self.name
 
 
 class CommunityQuerySet(models.QuerySet["Community"]):
@@ -43,7 +66,9 @@ class Community(TimeStampedModel):
     commune = models.ForeignKey(
         AdministrativeUnit, verbose_name=_("commune"), on_delete=models.PROTECT, related_name="communities"
     )
-    kind = models.CharField(_("kind"), max_length=20, choices=CommunityKind.choices)
+    kind = models.ForeignKey(
+        CommunityKind, verbose_name=_("kind"), on_delete=models.PROTECT, related_name="communities", db_column="kind"
+    )
     name = models.CharField(_("name"), max_length=120)
     name_folded = models.CharField(max_length=120, editable=False, db_index=True)
     cluster = models.CharField(_("cluster (cụm dân cư)"), max_length=120, blank=True)

@@ -46,7 +46,7 @@ def community_list_for_user(*, user: User, include_past: bool = False) -> QueryS
         Q(households__left_on__isnull=True) | Q(households__left_on__gt=today)
     )
     return (
-        communities.select_related("commune")
+        communities.select_related("commune", "kind")
         .annotate(household_total=Count("households", filter=present))
         .order_by("commune__name", "name")
     )
@@ -54,7 +54,7 @@ def community_list_for_user(*, user: User, include_past: bool = False) -> QueryS
 
 def community_get_for_user(*, user: User, community_id: int) -> Community:
     """The community if the user may read its register; ``Community.DoesNotExist`` otherwise (same 404)."""
-    community = Community.objects.select_related("commune", "successor").get(pk=community_id)
+    community = Community.objects.select_related("commune", "kind", "successor").get(pk=community_id)
     if not user.has_perm("communities.view_households", community):
         raise Community.DoesNotExist
     return community

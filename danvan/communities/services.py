@@ -56,13 +56,13 @@ def community_create(
     name = normalize(name)
     if not name:
         raise community_error(CommunityErrorCode.NAME_MISSING)
-    if kind not in CommunityKind.values:
+    if not CommunityKind.objects.filter(code=kind, is_active=True).exists():
         raise community_error(CommunityErrorCode.KIND_INVALID)
     if _name_taken(commune, name):
         raise community_error(CommunityErrorCode.NAME_TAKEN)
     community = Community.objects.create(
         commune=commune,
-        kind=kind,
+        kind_id=kind,
         name=name,
         name_folded=fold(name),
         cluster=normalize(cluster),

@@ -95,7 +95,7 @@ def test_an_officer_adds_a_village_of_the_own_commune_only(world, village: Commu
     created = Community.objects.get(name="Bản Hon")
     assert response.status_code == 302
     assert response["Location"] == f"/workspace/communities/{created.pk}/"
-    assert (created.commune, created.kind, str(created.valid_from)) == (world.commune_a, "ban", "2024-01-01")
+    assert (created.commune, created.kind_id, str(created.valid_from)) == (world.commune_a, "ban", "2024-01-01")
     again = client.post("/workspace/communities/new/", {**data, "name": "BẢN  HON"})
     assert again.status_code == 409
     assert "Xã đã có thôn, tổ dân phố mang tên này." in again.content.decode()
