@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -41,6 +42,7 @@ def visits(site: World) -> list[Visit]:
         Visit("organisation", f"/accounts/organizations/{site.org_a.pk}/", "org_admin", shows="#member-form form"),
         Visit("password change", "/accounts/password/change/", "officer", title="Change password"),
         Visit("audit trail", "/workspace/audit/", "system_admin", title="Audit trail"),
+        Visit("legal basis", "/law/?q=khieu+nai", "officer", title="Legal basis", shows="table"),
         Visit("404", "/no-such-page/", "anonymous", status=404, title="Page not found"),
         Visit("403", "/workspace/", "citizen", status=403, title="Access denied"),
     ]
@@ -91,6 +93,13 @@ def test_axe_every_page(
         if visit.shows is not None:
             expect(page.locator(visit.shows).first).to_be_visible()
         failures.append(axe_failures(page, label))
+
+    # The one-time enrolment code an organisation administrator issues to an officer (shown once).
+    admin = browser_of("org_admin")
+    admin.goto(f"/accounts/organizations/{site.org_a.pk}/")
+    admin.get_by_role("button", name=tr("Issue an enrolment code", language)).first.click()
+    expect(admin.get_by_test_id("enrolment-code")).to_have_text(re.compile(r"^[A-Z2-9]{5}-[A-Z2-9]{5}$"))
+    failures.append(axe_failures(admin, f"enrolment code ({language})"))
 
     # The search results once htmx has swapped them in.
     search = browser_of("anonymous")
