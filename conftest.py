@@ -4,6 +4,7 @@ The helpers live in ``danvan.testing`` so that every test module can import them
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -14,14 +15,14 @@ from danvan.testing import SEED_CONTENTS, World, build_personas, build_world, lo
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> None:
-    """Keep what the migrations seeded (``SEED_CONTENTS``) as soon as the test database exists."""
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """Right after the test database is created, keep what the migrations seeded (``SEED_CONTENTS``): the
+    browser tests put it back after each flush of the live server's database."""
     from django.db import connections
 
-    for alias in connections:
-        contents = getattr(connections[alias], "_test_serialized_contents", None)
-        if contents:
-            SEED_CONTENTS[alias] = contents
+    with django_db_blocker.unblock():
+        for alias in connections:
+            SEED_CONTENTS[alias] = connections[alias].creation.serialize_db_to_string()
 
 
 @pytest.fixture

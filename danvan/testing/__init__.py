@@ -129,8 +129,6 @@ def login_client(client: Client, user: User | None) -> Client:
     return client
 
 
-# What the migrations seeded, serialized by Django right after creating the test database (when a test asks
-# for ``django_db_serialized_rollback``, as the browser tests do). The root conftest keeps it here because
-# Django leaves it on the connection object, which later tests may replace; the browser tests restore it
-# after each flush of the live server's database.
+# What the migrations seeded, serialized by the root conftest right after the test database is created; the
+# browser tests restore it after each flush of the live server's database.
 SEED_CONTENTS: dict[str, str] = {}

@@ -119,16 +119,14 @@ def artifacts() -> Path:
 
 
 @pytest.fixture
-def site(transactional_db: None, django_db_serialized_rollback: None, live_server: LiveServer, world: World) -> World:
+def site(transactional_db: None, live_server: LiveServer, world: World) -> World:
     """The root conftest's ``world`` in a transactional database, so the live server's thread sees it.
 
     ``transactional_db`` comes first: once ``db`` (which ``world`` needs) is set up, pytest-django
-    refuses to switch to a transactional database for the same test. ``django_db_serialized_rollback``
-    puts back what the migrations seeded (legal rules and figures, calendar, categories, templates…): the
-    database is serialized once after migrating and restored before each test, since the live server's
-    database is emptied after each test, seeds included. Django restores it only when the previous test
-    left the connection untouched by the live server's thread, so it is restored here explicitly (saving
-    rows by primary key: restoring twice changes nothing).
+    refuses to switch to a transactional database for the same test. The database is emptied after each
+    test, the migrations' seed data with it (legal rules and figures, calendar, categories, templates…):
+    what the root conftest serialized right after migrating is put back here (rows saved by primary key,
+    so restoring twice changes nothing).
     """
     _restore_seeds()
     return world

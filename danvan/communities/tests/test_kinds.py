@@ -70,7 +70,7 @@ def _migrate(targets):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_migration_keeps_every_community_kind(world) -> None:
     made = {
         kind: community_create(actor=None, commune=world.commune_a, kind=kind, name=f"Nơi {kind}").pk for kind in SEEDED
