@@ -18,13 +18,12 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from browser_support import ContextFactory, forget_caches
 from django.conf import settings
-from django.core import serializers
-from django.db import connection, transaction
+from django.db import connection
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from danvan.accounts.models import Organization, Role, User
-from danvan.testing import SEED_CONTENTS, World, login_client, make_user
+from danvan.testing import World, login_client, make_user, restore_seed_data
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, ViewportSize
@@ -132,18 +131,9 @@ def site(transactional_db: None, live_server: LiveServer, world: World) -> World
     return world
 
 
-# Rebuilt by the flush itself (post_migrate), with other primary keys: restoring the old rows would clash.
-NOT_RESTORED = {"contenttypes.contenttype", "auth.permission"}
-
-
 def _restore_seeds() -> None:
-    contents = SEED_CONTENTS.get(connection.alias)
-    if not contents:
-        return
-    with SERVER_BUSY, transaction.atomic(), connection.constraint_checks_disabled():
-        for row in serializers.deserialize("json", contents, ignorenonexistent=True):
-            if row.object._meta.label_lower not in NOT_RESTORED:
-                row.save()
+    with SERVER_BUSY:
+        restore_seed_data(connection.alias)
 
 
 @pytest.fixture

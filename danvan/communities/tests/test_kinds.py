@@ -16,6 +16,7 @@ from danvan.accounts.models import User
 from danvan.communities.models import Community, CommunityKind
 from danvan.communities.services import community_create
 from danvan.core.errors import DomainError
+from danvan.testing import restore_seed_data
 
 SEEDED = ["thon", "ban", "ap", "buon", "residential_group"]
 
@@ -72,6 +73,7 @@ def _migrate(targets):
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_keeps_every_community_kind(world) -> None:
+    restore_seed_data()  # an earlier transactional test may have emptied the seeded kinds
     made = {
         kind: community_create(actor=None, commune=world.commune_a, kind=kind, name=f"Nơi {kind}").pk for kind in SEEDED
     }
